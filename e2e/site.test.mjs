@@ -1,0 +1,246 @@
+// End-to-end tests of the built site in headless Chromium (Debian's `chromium`), driven by
+// playwright-core. `scripts/test` builds dist/, serves it on loopback and sets APP_URL.
+//
+// Every test fails if the page asks any host other than the loopback server (the opt-in tiles
+// test answers the tile host's requests itself, so nothing leaves the machine).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdir } from "node:fs/promises";
+import { chromium } from "playwright-core";
+
+const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:8089/";
+const SHOT = process.env.SHOT ?? "docs/screenshot.png";
+const BASEMAP = new URL("../dist/public/basemap/world.geojson", import.meta.url);
+const TILE_HOST = "tile.openstreetmap.org";
+// A 1×1 transparent PNG, to answer tile requests without the network.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A fresh page that records console errors and every request to a non-loopback host. */
+async function openPage(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const record = { errors: [], foreign: [], tiles: [] };
+  page.on("console", (m) => m.type() === "error" && record.errors.push(m.text()));
+  page.on("pageerror", (e) => record.errors.push(String(e)));
+  context.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.protocol === "data:" || url.protocol === "blob:") return;
+    if (url.hostname !== TILE_HOST && !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+      record.foreign.push(r.url());
+    }
+  });
+  // Tile requests that the page's policy lets through never reach the network: they are
+  // answered and counted here. (A request the policy blocks never gets this far.)
+  await context.route(`https://${TILE_HOST}/**`, (route) => {
+    record.tiles.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "image/png", body: PNG });
+  });
+  return { context, page, record };
+}
+
+async function waitForBasemap(page) {
+  await page.waitForSelector("#map.leaflet-container");
+  await page.waitForFunction(() => document.querySelectorAll("path.country").length > 150);
+}
+
+test("the page renders the map with the bundled basemap and credits its data", async () => {
+  const { context, page, record } = await openPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(APP_URL);
+  await waitForBasemap(page);
+
+  assert.equal(await page.locator("header h1").textContent(), "conflict-mapper");
+  assert.ok(await page.locator("textarea#article").isVisible());
+  assert.ok(await page.locator("aside.places h2").isVisible());
+  assert.ok((await page.locator("path.admin1").count()) >= 1, "first-level borders drawn");
+  assert.ok(await page.locator("path.admin1").isHidden(), "first-level borders wait for zoom 4");
+  assert.ok(await page.locator(".country-label", { hasText: "Ukraine" }).isVisible());
+  assert.ok(await page.locator(".leaflet-control-scale").isVisible(), "scale bar");
+  assert.match(await page.locator(".leaflet-control-attribution").textContent(), /Natural Earth/);
+  const credits = await page.locator("footer").textContent();
+  assert.match(credits, /GeoNames/);
+  assert.match(credits, /CC BY 4\.0/);
+  // No tiles by default: the narrowed policy does not even admit the tile host.
+  assert.equal(await page.locator(".osm-tiles").count(), 0);
+  const policies = await page.$$eval('meta[http-equiv="Content-Security-Policy"]', (ms) =>
+    ms.map((m) => m.content),
+  );
+  assert.equal(policies.length, 2);
+  assert.ok(!policies[1].includes(TILE_HOST), policies[1]);
+  assert.ok(policies[0].includes("connect-src 'self'") && !policies[0].includes("unsafe-inline'; script"));
+  assert.equal(await page.locator("script:not([src])").count(), 0, "no inline scripts");
+
+  await mkdir(new URL("../docs/", import.meta.url), { recursive: true });
+  await page.screenshot({ path: SHOT });
+  assert.deepEqual(record.errors, []);
+  assert.deepEqual(record.foreign, []);
+  assert.deepEqual(record.tiles, []);
+  await context.close();
+});
+
+test("the map pans, zooms by keyboard and fits the whole world", async () => {
+  const { context, page, record } = await openPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(APP_URL);
+  await waitForBasemap(page);
+  assert.equal(await page.locator("#map").getAttribute("data-labels"), "2");
+  await page.locator("#map").focus();
+  await page.keyboard.press("Equal"); // Leaflet's keyboard zoom-in
+  await page.waitForFunction(() => document.querySelector("#map").dataset.labels === "3");
+  assert.ok(await page.locator("path.admin1").isVisible(), "first-level borders at zoom 4");
+  assert.ok(await page.locator(".country-label", { hasText: "Moldova" }).isVisible());
+  assert.ok(await page.locator(".country-label", { hasText: "Lebanon" }).isHidden());
+  await page.keyboard.press("Equal");
+  await page.waitForFunction(() => document.querySelector("#map").dataset.labels === "4");
+  assert.ok(await page.locator(".country-label", { hasText: "Lebanon" }).isVisible());
+  const before = await page.locator(".leaflet-map-pane").getAttribute("style");
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction(
+    (b) => document.querySelector(".leaflet-map-pane").getAttribute("style") !== b,
+    before,
+  );
+  await page.getByRole("button", { name: "Whole world" }).click();
+  await page.waitForFunction(() => Number(document.querySelector("#map").dataset.labels) <= 2);
+  assert.deepEqual(record.errors, []);
+  assert.deepEqual(record.foreign, []);
+  await context.close();
+});
+
+test("the keyboard reaches the article and the map", async () => {
+  const { context, page } = await openPage();
+  await page.goto(APP_URL);
+  await waitForBasemap(page);
+  const reached = new Set();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    reached.add(await page.evaluate(() => document.activeElement?.id));
+  }
+  assert.ok(reached.has("article"), [...reached].join(", "));
+  assert.ok(reached.has("osm-tiles"), [...reached].join(", "));
+  assert.ok(reached.has("map"), [...reached].join(", "));
+  await context.close();
+});
+
+for (const [name, answer, expected] of [
+  ["missing (404)", (route) => route.fulfill({ status: 404, body: "not here" }), /missing on the server \(HTTP 404\)/],
+  ["unreachable", (route) => route.abort("connectionrefused"), /Could not reach the site/],
+  [
+    "truncated",
+    async (route) => {
+      const whole = await readFile(BASEMAP);
+      await route.fulfill({ status: 200, contentType: "application/geo+json", body: whole.subarray(0, whole.length >> 1) });
+    },
+    /incomplete or damaged/,
+  ],
+]) {
+  test(`a ${name} basemap gets a clear message and a retry that works`, async () => {
+    const { context, page, record } = await openPage();
+    await context.route("**/public/basemap/world.geojson", answer);
+    await page.goto(APP_URL);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), expected);
+    assert.equal(await page.locator("path.country").count(), 0);
+    await context.unroute("**/public/basemap/world.geojson");
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await waitForBasemap(page);
+    assert.equal(await page.getByRole("alert").count(), 0);
+    assert.deepEqual(record.foreign, []);
+    assert.deepEqual(
+      record.errors.filter((e) => !/Failed to load resource/.test(e)),
+      [],
+    );
+    await context.close();
+  });
+}
+
+test("the article survives a reload", async () => {
+  const { context, page, record } = await openPage();
+  await page.goto(APP_URL);
+  const text = "Russian forces shelled Kharkiv overnight, the regional governor said.";
+  await page.locator("#article").fill(text);
+  await page.locator(".article-status", { hasText: "9 words" }).waitFor();
+  await page.reload();
+  await page.locator(".article-status", { hasText: "9 words" }).waitFor();
+  assert.equal(await page.locator("#article").inputValue(), text);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
+test("OpenStreetMap tiles load only after the user opts in", async () => {
+  const { context, page, record } = await openPage();
+  await page.goto(APP_URL);
+  await waitForBasemap(page);
+  // Before opting in, the policy blocks the tile host even for an image forced onto the page.
+  const blocked = await page.evaluate(
+    (host) =>
+      new Promise((resolve) => {
+        document.addEventListener("securitypolicyviolation", (e) => resolve(e.blockedURI), { once: true });
+        const img = document.createElement("img");
+        img.src = `https://${host}/0/0/0.png`;
+        document.body.appendChild(img);
+        setTimeout(() => resolve(null), 2000);
+      }),
+    TILE_HOST,
+  );
+  assert.ok(blocked && blocked.includes(TILE_HOST), `CSP blocked ${blocked}`);
+  assert.deepEqual(record.tiles, []);
+
+  await page.locator("#article").fill("Text typed before switching tiles on.");
+  await Promise.all([page.waitForEvent("load"), page.locator("#osm-tiles").check()]);
+  await waitForBasemap(page);
+  await page.waitForFunction(() => document.querySelectorAll(".osm-tiles img").length > 0);
+  assert.ok(record.tiles.length > 0, "tiles were requested after opting in");
+  assert.match(await page.locator(".leaflet-control-attribution").textContent(), /OpenStreetMap/);
+  assert.ok(await page.locator("#osm-tiles").isChecked());
+  assert.equal(await page.locator("#article").inputValue(), "Text typed before switching tiles on.");
+
+  // Switching off again stops them.
+  await Promise.all([page.waitForEvent("load"), page.locator("#osm-tiles").uncheck()]);
+  await waitForBasemap(page);
+  const seen = record.tiles.length;
+  await page.locator("#map").focus();
+  await page.keyboard.press("Equal");
+  await page.waitForTimeout(300);
+  assert.equal(record.tiles.length, seen);
+  assert.equal(await page.locator(".osm-tiles").count(), 0);
+  assert.deepEqual(record.foreign, []);
+  assert.deepEqual(record.errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  await context.close();
+});
+
+test("the page fits a phone screen", async () => {
+  const { context, page, record } = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(APP_URL);
+  await waitForBasemap(page);
+  assert.ok(await page.locator("#article").isVisible());
+  const map = await page.locator("#map").boundingBox();
+  assert.ok(map.width >= 380 && map.height >= 300, JSON.stringify(map));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 390, `page is ${overflow}px wide`);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});

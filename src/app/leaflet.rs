@@ -1,0 +1,107 @@
+//! The few Leaflet 1.9 calls the app makes, bound with wasm-bindgen.
+//!
+//! Leaflet is loaded as a classic script before the app (see `index.html`) and lives in the
+//! global `L`. Coordinates cross this boundary as `[lat, lng]` arrays, Leaflet's order; the core
+//! uses `(lon, lat)` and converts only here, at the edge. Reference: <https://leafletjs.com/reference.html>.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen]
+extern "C" {
+    /// [`L.Map`](https://leafletjs.com/reference.html#map): the interactive map.
+    #[derive(Clone)]
+    pub type Map;
+
+    /// [`L.map(el, options)`](https://leafletjs.com/reference.html#map-l-map).
+    #[wasm_bindgen(js_namespace = L, js_name = map, catch)]
+    pub fn new_map(element: &HtmlElement, options: &Object) -> Result<Map, JsValue>;
+
+    /// [`setView`](https://leafletjs.com/reference.html#map-setview).
+    #[wasm_bindgen(method, js_name = setView)]
+    pub fn set_view(this: &Map, center: &Array, zoom: f64) -> Map;
+
+    /// [`fitBounds`](https://leafletjs.com/reference.html#map-fitbounds).
+    #[wasm_bindgen(method, js_name = fitBounds)]
+    pub fn fit_bounds(this: &Map, bounds: &JsValue, options: &Object) -> Map;
+
+    /// [`getZoom`](https://leafletjs.com/reference.html#map-getzoom).
+    #[wasm_bindgen(method, js_name = getZoom)]
+    pub fn get_zoom(this: &Map) -> f64;
+
+    /// [`getContainer`](https://leafletjs.com/reference.html#map-getcontainer).
+    #[wasm_bindgen(method, js_name = getContainer)]
+    pub fn get_container(this: &Map) -> HtmlElement;
+
+    /// [`on(type, fn)`](https://leafletjs.com/reference.html#evented-on).
+    #[wasm_bindgen(method)]
+    pub fn on(this: &Map, kind: &str, handler: &Function) -> Map;
+
+    /// [`remove`](https://leafletjs.com/reference.html#map-remove): destroys the map.
+    #[wasm_bindgen(method)]
+    pub fn remove(this: &Map) -> Map;
+
+    /// [`L.Layer`](https://leafletjs.com/reference.html#layer): any layer or layer group.
+    #[derive(Clone)]
+    pub type Layer;
+
+    /// [`addTo`](https://leafletjs.com/reference.html#layer-addto).
+    #[wasm_bindgen(method, js_name = addTo)]
+    pub fn add_to(this: &Layer, map: &Map) -> Layer;
+
+    /// [`remove`](https://leafletjs.com/reference.html#layer-remove).
+    #[wasm_bindgen(method)]
+    pub fn remove(this: &Layer) -> Layer;
+
+    /// [`getBounds`](https://leafletjs.com/reference.html#featuregroup-getbounds) of a group.
+    #[wasm_bindgen(method, js_name = getBounds)]
+    pub fn get_bounds(this: &Layer) -> JsValue;
+
+    /// [`L.geoJSON(data, options)`](https://leafletjs.com/reference.html#geojson).
+    #[wasm_bindgen(js_namespace = L, js_name = geoJSON, catch)]
+    pub fn geo_json(data: &JsValue, options: &Object) -> Result<Layer, JsValue>;
+
+    /// [`L.tileLayer(url, options)`](https://leafletjs.com/reference.html#tilelayer).
+    #[wasm_bindgen(js_namespace = L, js_name = tileLayer)]
+    pub fn tile_layer(url_template: &str, options: &Object) -> Layer;
+
+    /// [`L.marker(latlng, options)`](https://leafletjs.com/reference.html#marker).
+    #[wasm_bindgen(js_namespace = L, js_name = marker)]
+    pub fn marker(lat_lng: &JsValue, options: &Object) -> Layer;
+
+    /// [`L.divIcon(options)`](https://leafletjs.com/reference.html#divicon).
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    pub fn div_icon(options: &Object) -> JsValue;
+
+    /// [`L.Control`](https://leafletjs.com/reference.html#control).
+    pub type Control;
+
+    /// [`L.control.scale(options)`](https://leafletjs.com/reference.html#control-scale).
+    #[wasm_bindgen(js_namespace = ["L", "control"], js_name = scale)]
+    pub fn scale_control(options: &Object) -> Control;
+
+    /// [`addTo`](https://leafletjs.com/reference.html#control-addto).
+    #[wasm_bindgen(method, js_name = addTo)]
+    pub fn add_to(this: &Control, map: &Map) -> Control;
+}
+
+/// A plain JS object from key/value pairs: the options argument most Leaflet calls take.
+pub fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+/// `[lat, lng]` for Leaflet from a core `(lon, lat)` pair in degrees.
+pub fn lat_lng(lon: f64, lat: f64) -> Array {
+    Array::of2(&lat.into(), &lon.into())
+}
+
+/// A property of a JS object, `undefined` when it is missing.
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}

@@ -1,0 +1,161 @@
+//! The map pane: a Leaflet map over the bundled basemap, with a scale bar, a "whole world"
+//! button, optional OpenStreetMap tiles, and the basemap's loading progress or error.
+
+use super::basemap::{self, Basemap};
+use super::fetch::Progress;
+use super::leaflet::{self, Map};
+use super::storage;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Where the basemap download stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    Loading(Progress),
+    Failed(String),
+    Ready,
+}
+
+/// OpenStreetMap's standard tiles; the CSP admits the host only after the user opts in.
+const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const OSM_ATTRIBUTION: &str =
+    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+
+/// The map, filling its parent.
+#[component]
+pub fn MapView() -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let status = RwSignal::new(Status::Loading(Progress::default()));
+    let map: StoredValue<Option<Map>, LocalStorage> = StoredValue::new_local(None);
+    let drawn: StoredValue<Option<Basemap>, LocalStorage> = StoredValue::new_local(None);
+
+    let load = move || {
+        status.set(Status::Loading(Progress::default()));
+        spawn_local(async move {
+            let outcome = match basemap::load(move |p| status.set(Status::Loading(p))).await {
+                Ok(data) => map.with_value(|m| match m {
+                    Some(m) => Basemap::draw(m, &data)
+                        .map(|b| drawn.set_value(Some(b)))
+                        .map_err(|e| {
+                            format!(
+                                "The map could not draw the basemap: {}",
+                                super::fetch::js_text(&e)
+                            )
+                        }),
+                    None => Err("The map is gone.".to_string()),
+                }),
+                Err(e) => Err(e.to_string()),
+            };
+            status.set(match outcome {
+                Ok(()) => Status::Ready,
+                Err(message) => Status::Failed(message),
+            });
+        });
+    };
+
+    Effect::new(move |_| {
+        let Some(element) = container.get() else {
+            return;
+        };
+        if map.with_value(Option::is_some) {
+            return;
+        }
+        let options = leaflet::options(&[
+            ("minZoom", 1.into()),
+            ("maxZoom", 14.into()),
+            ("worldCopyJump", true.into()),
+            ("zoomSnap", 0.5.into()),
+        ]);
+        let created = match leaflet::new_map(&element, &options) {
+            Ok(created) => created,
+            Err(e) => {
+                status.set(Status::Failed(format!(
+                    "The map library failed to start: {}",
+                    super::fetch::js_text(&e)
+                )));
+                return;
+            }
+        };
+        created.set_view(&leaflet::lat_lng(30.0, 42.0), 3.0);
+        leaflet::scale_control(&leaflet::options(&[("maxWidth", 140.into())])).add_to(&created);
+        if storage::load(storage::TILES).as_deref() == Some("osm") {
+            leaflet::tile_layer(
+                OSM_TILES,
+                &leaflet::options(&[
+                    ("maxZoom", 19.into()),
+                    ("attribution", OSM_ATTRIBUTION.into()),
+                    ("className", "osm-tiles".into()),
+                ]),
+            )
+            .add_to(&created);
+        }
+        map.set_value(Some(created));
+        load();
+    });
+    on_cleanup(move || {
+        drawn.set_value(None);
+        if let Some(m) = map.try_get_value().flatten() {
+            m.remove();
+        }
+    });
+
+    let fit_world = move |_| {
+        map.with_value(|m| {
+            drawn.with_value(|b| {
+                if let (Some(m), Some(b)) = (m, b) {
+                    m.fit_bounds(&b.bounds(), &leaflet::options(&[]));
+                }
+            })
+        })
+    };
+
+    view! {
+        <div class="map-frame">
+            <div id="map" node_ref=container aria-label="Map of the places named in the article"></div>
+            <button
+                class="map-button"
+                type="button"
+                title="Zoom out to the whole world"
+                disabled=move || status.get() != Status::Ready
+                on:click=fit_world
+            >
+                "Whole world"
+            </button>
+            {move || match status.get() {
+                Status::Loading(progress) => view! { <LoadingNotice progress /> }.into_any(),
+                Status::Failed(message) => {
+                    view! {
+                        <div class="map-notice error" role="alert">
+                            <p>{message}</p>
+                            <button type="button" class="retry" on:click=move |_| load()>
+                                "Retry"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Status::Ready => ().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// "Loading the basemap…" with a progress bar (indeterminate until the size is known).
+#[component]
+fn LoadingNotice(progress: Progress) -> impl IntoView {
+    let kib = progress.received / 1024;
+    let bar = match progress.total {
+        Some(total) if total > 0 => view! {
+            <progress max=total.to_string() value=progress.received.to_string()></progress>
+        }
+        .into_any(),
+        _ => view! { <progress></progress> }.into_any(),
+    };
+    view! {
+        <div class="map-notice" role="status" aria-live="polite">
+            <p>"Loading the basemap… " {kib} " KiB"</p>
+            {bar}
+        </div>
+    }
+}

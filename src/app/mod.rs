@@ -1,0 +1,111 @@
+//! The web app: a thin Leptos shell over the core. It owns no geoparsing logic; it reads the
+//! article, shows the map and the places panel, and keeps the user's work in the browser.
+//!
+//! Built for `wasm32` only (by Trunk, from `index.html`); started by `public/boot.js`.
+
+mod basemap;
+mod fetch;
+mod leaflet;
+mod map_view;
+mod storage;
+
+use leptos::prelude::*;
+use map_view::MapView;
+
+/// Mounts the app on the page's `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_to_body(App);
+}
+
+/// The whole page: header, article, map and places.
+#[component]
+fn App() -> impl IntoView {
+    view! {
+        <header class="topbar">
+            <h1>"conflict-mapper"</h1>
+            <p class="tagline">"Every place an article names, on a map. Nothing you paste leaves this computer."</p>
+            <TilesSwitch />
+        </header>
+        <main class="workspace">
+            <Article />
+            <section class="map-area" aria-label="Map">
+                <MapView />
+            </section>
+            <aside class="places" aria-labelledby="places-heading">
+                <h2 id="places-heading">"Places"</h2>
+                <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
+            </aside>
+        </main>
+        <footer class="credits">
+            "Place names: "
+            <a href="https://www.geonames.org/" rel="noopener">"GeoNames"</a>
+            " ("
+            <a href="https://creativecommons.org/licenses/by/4.0/" rel="noopener">"CC BY 4.0"</a>
+            "). Basemap: "
+            <a href="https://www.naturalearthdata.com/" rel="noopener">"Natural Earth"</a>
+            " (public domain). Map: "
+            <a href="https://leafletjs.com/" rel="noopener">"Leaflet"</a>
+            "."
+        </footer>
+    }
+}
+
+/// The article box. Its text is saved to the browser on every edit and restored on load.
+#[component]
+fn Article() -> impl IntoView {
+    let text = RwSignal::new(storage::load(storage::ARTICLE).unwrap_or_default());
+    let saved = RwSignal::new(true);
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        saved.set(storage::save(storage::ARTICLE, &value));
+        text.set(value);
+    };
+    let words = move || text.with(|t| t.split_whitespace().count());
+    view! {
+        <section class="article" aria-labelledby="article-label">
+            <label id="article-label" for="article">"Article text"</label>
+            <textarea
+                id="article"
+                spellcheck="false"
+                placeholder="Paste the text of a news article here."
+                prop:value=move || text.get()
+                on:input=on_input
+            ></textarea>
+            <p class="article-status" aria-live="polite">
+                {move || match words() {
+                    1 => "1 word".to_string(),
+                    n => format!("{n} words"),
+                }}
+                {move || (!saved.get()).then(|| view! {
+                    <span class="warning">
+                        " · This browser would not store the text (private mode or storage full): keep a copy elsewhere."
+                    </span>
+                })}
+            </p>
+        </section>
+    }
+}
+
+/// Opt-in OpenStreetMap background tiles. Switching reloads the page, because the page's
+/// Content-Security-Policy can only admit the tile host from the start (see `public/csp.js`).
+#[component]
+fn TilesSwitch() -> impl IntoView {
+    let on = storage::load(storage::TILES).as_deref() == Some("osm");
+    let toggle = move |ev| {
+        if event_target_checked(&ev) {
+            storage::save(storage::TILES, "osm");
+        } else {
+            storage::remove(storage::TILES);
+        }
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <label class="tiles-switch" title="Loads background tiles from tile.openstreetmap.org; reloads the page">
+            <input type="checkbox" id="osm-tiles" prop:checked=on on:change=toggle />
+            " OpenStreetMap background"
+        </label>
+    }
+}

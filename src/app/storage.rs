@@ -1,0 +1,28 @@
+//! What the app keeps in the browser's localStorage: the article being read (so a reload or a
+//! crash never loses it) and the user's choice of background tiles. Nothing leaves the machine.
+
+/// The article text, saved on every edit.
+pub const ARTICLE: &str = "conflict-mapper.article";
+/// `"osm"` when the user has switched OpenStreetMap tiles on. `public/csp.js` reads the same key.
+pub const TILES: &str = "conflict-mapper.tiles";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The stored value of `key`, if storage is available and holds it.
+pub fn load(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+/// Stores `value` under `key`; returns false when the browser refuses (private mode, quota).
+pub fn save(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Forgets `key`.
+pub fn remove(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}

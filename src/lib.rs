@@ -1,0 +1,9 @@
+//! conflict-mapper's core: turns the text of a news article into the places it names.
+//!
+//! The core is pure Rust with no browser types; it builds and tests natively and powers both the
+//! web app ([`app`], compiled for `wasm32` only) and the native command-line tool.
+
+#![deny(missing_docs)]
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
