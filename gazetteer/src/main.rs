@@ -3,10 +3,12 @@
 //!
 //! ```text
 //! build-data basemap SOURCES_DIR OUT.geojson
+//! build-data index SOURCES_DIR BASEMAP.geojson SUPPLEMENT.tsv OUT.cmg
 //! ```
 
 mod basemap;
 mod topojson;
+mod world;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,7 +23,13 @@ fn main() -> ExitCode {
         .as_slice()
     {
         ["basemap", sources, out] => basemap_command(Path::new(sources), Path::new(out)),
-        _ => Err("usage: build-data basemap SOURCES_DIR OUT.geojson".to_string()),
+        ["index", sources, basemap, supplement, out] => index_command(
+            Path::new(sources),
+            Path::new(basemap),
+            Path::new(supplement),
+            Path::new(out),
+        ),
+        _ => Err("usage: build-data basemap SOURCES_DIR OUT.geojson\n       build-data index SOURCES_DIR BASEMAP.geojson SUPPLEMENT.tsv OUT.cmg".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -49,6 +57,32 @@ fn basemap_command(sources: &Path, out: &Path) -> Result<(), String> {
         summary.country_points,
         summary.admin1_points,
         summary.bytes,
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(())
+}
+
+fn index_command(
+    sources: &Path,
+    basemap: &Path,
+    supplement: &Path,
+    out: &Path,
+) -> Result<(), String> {
+    let started = Instant::now();
+    let summary = world::build(sources, basemap, supplement, out)?;
+    let kinds: Vec<String> = summary
+        .by_kind
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect();
+    println!(
+        "index: {}; {} names; {} duplicate places merged; {} junk names dropped; parts of {:?} bytes; {:.1} s -> {}",
+        kinds.join(", "),
+        summary.names,
+        summary.duplicates,
+        summary.junk_names,
+        summary.sizes,
         started.elapsed().as_secs_f64(),
         out.display()
     );
