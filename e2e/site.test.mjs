@@ -12,6 +12,7 @@ import { chromium } from "playwright-core";
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:8089/";
 const SHOT = process.env.SHOT ?? "docs/screenshot.png";
 const BASEMAP = new URL("../dist/public/basemap/world.geojson", import.meta.url);
+const GAZETTEER = new URL("../dist/public/gazetteer/world.cmg", import.meta.url);
 const TILE_HOST = "tile.openstreetmap.org";
 // A 1×1 transparent PNG, to answer tile requests without the network.
 const PNG = Buffer.from(
@@ -173,6 +174,60 @@ for (const [name, answer, expected] of [
       record.errors.filter((e) => !/Failed to load resource/.test(e)),
       [],
     );
+    await context.close();
+  });
+}
+
+test("the gazetteer loads in two parts and reports its size and opening time", async () => {
+  const { context, page, record } = await openPage();
+  const started = Date.now();
+  await page.goto(APP_URL);
+  const ready = page.locator(".gazetteer-status.ready");
+  await ready.waitFor({ timeout: 60_000 });
+  const loadMs = Date.now() - started;
+  const count = Number((await ready.textContent()).match(/ready: ([\d,]+)/)[1].replaceAll(",", ""));
+  assert.ok(count > 280_000, `${count} entries`);
+  const openMs = Number(await ready.getAttribute("data-open-ms"));
+  assert.ok(openMs > 0);
+  // A figure, not a test: printed for the README's table.
+  console.log(`# browser: gazetteer opened (checked) in ${openMs.toFixed(1)} ms; page to gazetteer ready ${loadMs} ms`);
+  assert.deepEqual(record.errors, []);
+  assert.deepEqual(record.foreign, []);
+  await context.close();
+});
+
+for (const [name, answer, expected] of [
+  [
+    "damaged",
+    async (route) => {
+      const whole = Buffer.from(await readFile(GAZETTEER));
+      whole[whole.length >> 1] ^= 0x20;
+      await route.fulfill({ status: 200, contentType: "application/octet-stream", body: whole });
+    },
+    /damaged \(checksum/,
+  ],
+  [
+    "truncated",
+    async (route) => {
+      const whole = await readFile(GAZETTEER);
+      await route.fulfill({ status: 200, contentType: "application/octet-stream", body: whole.subarray(0, 5000) });
+    },
+    /incomplete \(5000 of \d+ bytes\)/,
+  ],
+  ["missing (404)", (route) => route.fulfill({ status: 404, body: "not here" }), /missing on the server \(HTTP 404\)/],
+]) {
+  test(`a ${name} gazetteer gets a clear message and a retry that works`, async () => {
+    const { context, page, record } = await openPage();
+    await context.route("**/public/gazetteer/world.cmg", answer);
+    await page.goto(APP_URL);
+    const alert = page.locator(".gazetteer-status.error");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), expected);
+    await context.unroute("**/public/gazetteer/world.cmg");
+    await alert.getByRole("button", { name: "Retry" }).click();
+    await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+    assert.deepEqual(record.foreign, []);
+    assert.deepEqual(record.errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await context.close();
   });
 }

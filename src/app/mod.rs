@@ -5,6 +5,7 @@
 
 mod basemap;
 mod fetch;
+mod gazetteer;
 mod leaflet;
 mod map_view;
 mod storage;
@@ -21,6 +22,13 @@ pub fn start() {
 /// The whole page: header, article, map and places.
 #[component]
 fn App() -> impl IntoView {
+    let loaded = gazetteer::Loaded(RwSignal::new(None));
+    provide_context(loaded);
+    let status = RwSignal::new(gazetteer::Status::Loading {
+        part: 0,
+        progress: Default::default(),
+    });
+    gazetteer::load(status, loaded);
     view! {
         <header class="topbar">
             <h1>"conflict-mapper"</h1>
@@ -34,6 +42,7 @@ fn App() -> impl IntoView {
             </section>
             <aside class="places" aria-labelledby="places-heading">
                 <h2 id="places-heading">"Places"</h2>
+                <gazetteer::GazetteerStatus status loaded />
                 <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
             </aside>
         </main>

@@ -1,0 +1,144 @@
+//! Loading the bundled gazetteer: its first part (every area and the larger places), then the
+//! second (the smaller places), each with progress, checks and a retry.
+
+use super::fetch::{FetchError, Progress, fetch_bytes};
+use crate::gazetteer::Gazetteer;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The parts, in loading order.
+pub const PARTS: [&str; 2] = [
+    "public/gazetteer/world.cmg",
+    "public/gazetteer/world.more.cmg",
+];
+
+/// Where loading stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Downloading part `part` (0 or 1).
+    Loading { part: usize, progress: Progress },
+    /// A part failed; the message says why.
+    Failed(String),
+    /// Every part is open.
+    Ready {
+        /// Entries in the gazetteer.
+        entries: usize,
+        /// Time spent opening (checking) the parts, in milliseconds.
+        open_ms: f64,
+    },
+}
+
+/// The gazetteer as far as it has loaded (`None` before the first part is open), shared with
+/// every component through context.
+#[derive(Clone, Copy)]
+pub struct Loaded(pub RwSignal<Option<Gazetteer>>);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Loads the parts not yet open, updating `status` and `loaded` as they arrive.
+pub fn load(status: RwSignal<Status>, loaded: Loaded) {
+    spawn_local(async move {
+        let mut open_ms = 0.0;
+        let have = loaded
+            .0
+            .with_untracked(|g| g.as_ref().map_or(0, Gazetteer::parts));
+        for (part, url) in PARTS.iter().enumerate().skip(have) {
+            status.set(Status::Loading {
+                part,
+                progress: Progress::default(),
+            });
+            let bytes = match fetch_bytes(url, move |progress| {
+                status.set(Status::Loading { part, progress })
+            })
+            .await
+            {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    status.set(Status::Failed(e.to_string()));
+                    return;
+                }
+            };
+            let started = now_ms();
+            let opened = match loaded.0.get_untracked() {
+                None => Gazetteer::new(bytes),
+                Some(g) => g.with_part(bytes),
+            };
+            open_ms += now_ms() - started;
+            match opened {
+                Ok(g) => loaded.0.set(Some(g)),
+                Err(e) => {
+                    let damaged = FetchError::Damaged {
+                        url: url.to_string(),
+                        detail: e.to_string(),
+                    };
+                    status.set(Status::Failed(damaged.to_string()));
+                    return;
+                }
+            }
+        }
+        let entries = loaded
+            .0
+            .with_untracked(|g| g.as_ref().map_or(0, Gazetteer::len));
+        status.set(Status::Ready { entries, open_ms });
+    });
+}
+
+/// The gazetteer's state, in the places panel: progress, then a count, or an error with a retry.
+#[component]
+pub fn GazetteerStatus(status: RwSignal<Status>, loaded: Loaded) -> impl IntoView {
+    move || match status.get() {
+        Status::Loading { part, progress } => {
+            let what = if part == 0 {
+                "the gazetteer"
+            } else {
+                "smaller places"
+            };
+            let bar = match progress.total {
+                Some(total) if total > 0 => view! {
+                    <progress max=total.to_string() value=progress.received.to_string()></progress>
+                }
+                .into_any(),
+                _ => view! { <progress></progress> }.into_any(),
+            };
+            view! {
+                <div class="gazetteer-status" role="status" aria-live="polite">
+                    <p>{format!("Loading {what}… {:.1} MB", progress.received as f64 / 1e6)}</p>
+                    {bar}
+                </div>
+            }
+            .into_any()
+        }
+        Status::Failed(message) => view! {
+            <div class="gazetteer-status error" role="alert">
+                <p>{message}</p>
+                <button type="button" class="retry" on:click=move |_| load(status, loaded)>
+                    "Retry"
+                </button>
+            </div>
+        }
+        .into_any(),
+        Status::Ready { entries, open_ms } => view! {
+            <p class="gazetteer-status ready" data-open-ms=format!("{open_ms:.1}")>
+                {format!("Gazetteer ready: {} places, regions and waters.", thousands(entries))}
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// 286332 → "286,332".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
