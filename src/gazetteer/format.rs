@@ -19,7 +19,7 @@
 //!  36  strings length            u32
 //!  40  CRC-32 of the first part  u32  (0 in the first part itself)
 //!  44  areas of the first part   u32  (0 in the first part itself)
-//! fst        an `fst::Map`: normalised name -> (first posting << 32) | posting count
+//! fst        an `fst::Map`: normalised name -> (first posting << 32) | COMMON_WORD | posting count
 //! postings   u32 each: (record << 2) | MAIN_NAME | REGION_FORM
 //! records    RECORD_LEN bytes each (see the offsets below); region references are u16
 //!            indexes of the first part's areas (so an index has at most 65,535 areas)
@@ -50,6 +50,11 @@ pub const MAX_NAME: usize = 255;
 pub const MAIN_NAME: u32 = 1;
 /// Posting flag: the name is a region's stem plus a generic word ("Sumy region").
 pub const REGION_FORM: u32 = 2;
+/// Flag in a name's fst value: the name is also an ordinary English word ("nice", "bank"),
+/// so a capital letter alone is weak evidence that a place is meant.
+pub const COMMON_WORD: u64 = 1 << 31;
+/// Flag in a record's kind byte: a national capital.
+pub const CAPITAL: u8 = 0x80;
 /// Coordinate units per degree.
 pub const SCALE: f64 = 100_000.0;
 
@@ -60,7 +65,7 @@ pub(crate) const R_LON: usize = 8;
 pub(crate) const R_POPULATION: usize = 12;
 pub(crate) const R_NAME_OFFSET: usize = 16;
 pub(crate) const R_NAME_LEN: usize = 20;
-/// Kind in the low four bits, provenance in the high four.
+/// Kind in the low four bits, provenance in the next three, CAPITAL in the top bit.
 pub(crate) const R_KIND: usize = 21;
 pub(crate) const R_COUNTRY: usize = 22;
 pub(crate) const R_ADMIN1: usize = 24;

@@ -2,7 +2,8 @@
 //! look-ups by reading records in place.
 
 use super::format::{
-    A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, AREA_LEN, FormatError,
+    A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, AREA_LEN, CAPITAL,
+    COMMON_WORD, FormatError,
     HEADER_LEN, Header, MAIN_NAME, NONE, R_ADMIN1, R_ADMIN2, R_COUNTRY, R_GEONAMEID, R_KIND, R_LAT,
     R_LON, R_NAME_LEN, R_NAME_OFFSET, R_POPULATION, RECORD_LEN, REGION_FORM, i32_at, to_degrees,
     u16_at, u32_at,
@@ -150,7 +151,7 @@ impl Part {
         let postings = u64::from(self.header.postings);
         let mut stream = self.names.stream();
         while let Some((_, value)) = stream.next() {
-            let (start, count) = (value >> 32, value & 0xffff_ffff);
+            let (start, count) = (value >> 32, value & 0x7fff_ffff);
             if count == 0 || start + count > postings {
                 return Err(FormatError::Corrupt("a name points past the postings"));
             }
@@ -171,7 +172,7 @@ impl Part {
             let code = b[r + R_KIND];
             if !refs_ok
                 || usize::from(code & 0x0f) >= Kind::ALL.len()
-                || usize::from(code >> 4) >= Provenance::ALL.len()
+                || usize::from((code >> 4) & 0x07) >= Provenance::ALL.len()
                 || self
                     .str(u32_at(b, r + R_NAME_OFFSET), u32::from(b[r + R_NAME_LEN]))
                     .is_none()
@@ -245,7 +246,7 @@ impl Gazetteer {
             let Some(value) = part.names.get(key) else {
                 continue;
             };
-            let (start, count) = ((value >> 32) as usize, (value & 0xffff_ffff) as usize);
+            let (start, count) = ((value >> 32) as usize, (value & 0x7fff_ffff) as usize);
             found.extend((start..start + count).map(|i| {
                 let posting = u32_at(&part.bytes, part.postings.start + 4 * i);
                 Candidate {
@@ -260,6 +261,14 @@ impl Gazetteer {
             }));
         }
         found
+    }
+
+    /// Whether a normalised name is also an ordinary English word ("nice", "bank", "many"):
+    /// then a capital letter alone is weak evidence that the text means a place.
+    pub fn is_common_word(&self, key: &str) -> bool {
+        self.parts
+            .iter()
+            .any(|p| p.names.get(key).is_some_and(|v| v & COMMON_WORD != 0))
     }
 
     /// The entries filed under `name`, normalising it first ([`Gazetteer::lookup`] takes a key
@@ -400,7 +409,13 @@ impl<'g> Entry<'g> {
 
     /// How the point and extent were made.
     pub fn provenance(&self) -> Provenance {
-        Provenance::ALL[usize::from(self.part.bytes[self.at(R_KIND)] >> 4) % Provenance::ALL.len()]
+        Provenance::ALL
+            [usize::from((self.part.bytes[self.at(R_KIND)] >> 4) & 0x07) % Provenance::ALL.len()]
+    }
+
+    /// Whether it is a national capital.
+    pub fn is_capital(&self) -> bool {
+        self.part.bytes[self.at(R_KIND)] & CAPITAL != 0
     }
 
     /// ISO 3166-1 alpha-2 code of the country, `""` for none (international waters).

@@ -2,7 +2,8 @@
 //! that [`format`](super::format) describes.
 
 use super::format::{
-    HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE, RECORD_LEN, REGION_FORM, to_units, u32_at,
+    CAPITAL, COMMON_WORD, HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE, RECORD_LEN, REGION_FORM,
+    to_units, u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use crate::text::normalize;
@@ -35,6 +36,8 @@ pub struct NewEntry {
     pub hull: Vec<(f64, f64)>,
     /// For areas: a code, e.g. GeoNames' `UA.05` for Donetsk Oblast.
     pub code: String,
+    /// Whether it is a national capital.
+    pub capital: bool,
 }
 
 impl NewEntry {
@@ -57,6 +60,7 @@ impl NewEntry {
             extent: None,
             hull: Vec::new(),
             code: String::new(),
+            capital: false,
         }
     }
 }
@@ -69,6 +73,7 @@ impl NewEntry {
 pub struct IndexBuilder {
     entries: Vec<NewEntry>,
     names: BTreeMap<String, Vec<(u32, u32)>>,
+    common: std::collections::BTreeSet<String>,
 }
 
 impl IndexBuilder {
@@ -122,6 +127,12 @@ impl IndexBuilder {
             Some((_, f)) => *f |= flags,
             None => postings.push((handle, flags)),
         }
+    }
+
+    /// Marks a name as also an ordinary word (normalised first). Only names that are filed
+    /// keep the mark.
+    pub fn common_word(&mut self, word: &str) {
+        self.common.insert(normalize(word));
     }
 
     /// Number of distinct normalised names filed so far.
@@ -231,7 +242,8 @@ impl IndexBuilder {
             records.extend_from_slice(&e.population.to_le_bytes());
             records.extend_from_slice(&name_offset.to_le_bytes());
             records.push(name_len as u8);
-            records.push(kind_code(e.kind) | (provenance_code(e.provenance) << 4));
+            let capital = if e.capital { CAPITAL } else { 0 };
+            records.push(kind_code(e.kind) | (provenance_code(e.provenance) << 4) | capital);
             records.push(country.first().copied().unwrap_or(0));
             records.push(country.get(1).copied().unwrap_or(0));
             records.extend_from_slice(&region(e.admin1).to_le_bytes());
@@ -266,7 +278,8 @@ impl IndexBuilder {
         let mut count = 0u64;
         for (key, list) in names.iter_mut() {
             list.sort_unstable();
-            let value = (count << 32) | list.len() as u64;
+            let common = if self.common.contains(*key) { COMMON_WORD } else { 0 };
+            let value = (count << 32) | common | list.len() as u64;
             // Keys come from a BTreeMap, so they are sorted and distinct: insert cannot fail.
             map.insert(key.as_bytes(), value)
                 .expect("sorted, distinct keys");
