@@ -38,10 +38,36 @@ fn main() {
     );
 
     let names = [
-        "Sumy", "Pokrovsk", "Donetsk", "Kostiantynivka", "Dnipropetrovsk region", "Kyiv", "Київ",
-        "Харків", "Trump", "Putin", "Macron", "Iowa", "Iran", "Israel", "Pentagon", "the", "said",
-        "Russian", "forces", "Gaza Strip", "Black Sea", "Bakhmut", "Odesa", "Kherson", "Moscow",
-        "Washington", "Beirut", "Damascus", "Khartoum", "Tuesday",
+        "Sumy",
+        "Pokrovsk",
+        "Donetsk",
+        "Kostiantynivka",
+        "Dnipropetrovsk region",
+        "Kyiv",
+        "Київ",
+        "Харків",
+        "Trump",
+        "Putin",
+        "Macron",
+        "Iowa",
+        "Iran",
+        "Israel",
+        "Pentagon",
+        "the",
+        "said",
+        "Russian",
+        "forces",
+        "Gaza Strip",
+        "Black Sea",
+        "Bakhmut",
+        "Odesa",
+        "Kherson",
+        "Moscow",
+        "Washington",
+        "Beirut",
+        "Damascus",
+        "Khartoum",
+        "Tuesday",
     ];
     let per_round = time(|| {
         let mut found = 0;
@@ -51,7 +77,11 @@ fn main() {
         found
     });
     let lookups = names.len() as f64 / per_round.as_secs_f64();
-    println!("native look-ups (normalise + find, {} names mixed with ordinary words): {:.0} per second", names.len(), lookups);
+    println!(
+        "native look-ups (normalise + find, {} names mixed with ordinary words): {:.0} per second",
+        names.len(),
+        lookups
+    );
     let keys: Vec<String> = names.iter().map(|n| normalize(n)).collect();
     let per_round = time(|| keys.iter().map(|k| world.lookup(k).len()).sum::<usize>());
     println!(

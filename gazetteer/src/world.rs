@@ -96,7 +96,11 @@ pub fn build(
         .filter_map(|(iso, country)| {
             cities
                 .iter()
-                .filter(|c| &c.countrycode == iso && !country.capital.is_empty() && c.name == country.capital)
+                .filter(|c| {
+                    &c.countrycode == iso
+                        && !country.capital.is_empty()
+                        && c.name == country.capital
+                })
                 .max_by_key(|c| c.population)
                 .map(|c| c.geonameid)
         })

@@ -3,10 +3,9 @@
 
 use super::format::{
     A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, AREA_LEN, CAPITAL,
-    COMMON_WORD, FormatError,
-    HEADER_LEN, Header, MAIN_NAME, NONE, R_ADMIN1, R_ADMIN2, R_COUNTRY, R_GEONAMEID, R_KIND, R_LAT,
-    R_LON, R_NAME_LEN, R_NAME_OFFSET, R_POPULATION, RECORD_LEN, REGION_FORM, i32_at, to_degrees,
-    u16_at, u32_at,
+    COMMON_WORD, FormatError, HEADER_LEN, Header, MAIN_NAME, NONE, R_ADMIN1, R_ADMIN2, R_COUNTRY,
+    R_GEONAMEID, R_KIND, R_LAT, R_LON, R_NAME_LEN, R_NAME_OFFSET, R_POPULATION, RECORD_LEN,
+    REGION_FORM, i32_at, to_degrees, u16_at, u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use std::fmt;

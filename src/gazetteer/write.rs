@@ -278,7 +278,11 @@ impl IndexBuilder {
         let mut count = 0u64;
         for (key, list) in names.iter_mut() {
             list.sort_unstable();
-            let common = if self.common.contains(*key) { COMMON_WORD } else { 0 };
+            let common = if self.common.contains(*key) {
+                COMMON_WORD
+            } else {
+                0
+            };
             let value = (count << 32) | common | list.len() as u64;
             // Keys come from a BTreeMap, so they are sorted and distinct: insert cannot fail.
             map.insert(key.as_bytes(), value)
