@@ -326,7 +326,7 @@ pub fn build(
     let admin1_handle_by_code: HashMap<String, u32> = subdivisions
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.level == 1)
+        .filter(|(_, s)| s.level == 1 && !s.code.is_empty())
         .filter_map(|(row, s)| Some((s.code.clone(), *region_handle.get(&row)?)))
         .collect();
     let text = std::fs::read_to_string(supplement)
@@ -337,7 +337,23 @@ pub fn build(
         }
         let row = SupplementRow::parse(line)
             .map_err(|e| format!("{}:{}: {e}", supplement.display(), n + 1))?;
-        let mut entry = NewEntry::new(row.kind, &row.name, &row.country, row.point);
+        if row.kind.is_none() {
+            // An alias row: more names for a country.
+            let handle = *country_handle.get(&row.country).ok_or_else(|| {
+                format!(
+                    "{}:{}: no country {:?}",
+                    supplement.display(),
+                    n + 1,
+                    row.country
+                )
+            })?;
+            for name in std::iter::once(&row.name).chain(&row.aliases) {
+                builder.name(handle, name, true);
+            }
+            continue;
+        }
+        let kind = row.kind.unwrap_or(Kind::Place);
+        let mut entry = NewEntry::new(kind, &row.name, &row.country, row.point);
         entry.extent = row.extent;
         entry.admin1 = admin1_handle_by_code.get(&row.admin1).copied();
         entry.provenance = Provenance::Curated;
@@ -683,7 +699,8 @@ fn country_outlines(basemap: &Path) -> Result<HashMap<String, Outline>, String> 
 
 /// A row of `supplement.tsv`.
 struct SupplementRow {
-    kind: Kind,
+    /// `None` for an alias row (more names for a country).
+    kind: Option<Kind>,
     name: String,
     aliases: Vec<String>,
     country: String,
@@ -705,10 +722,11 @@ impl SupplementRow {
             return Err("every row must state its source".into());
         }
         let kind = match f[0] {
-            "sea" => Kind::Sea,
-            "river" => Kind::River,
-            "region" => Kind::Region,
-            "place" => Kind::Place,
+            "sea" => Some(Kind::Sea),
+            "river" => Some(Kind::River),
+            "region" => Some(Kind::Region),
+            "place" => Some(Kind::Place),
+            "alias" => None,
             other => return Err(format!("unknown kind {other:?}")),
         };
         let number = |s: &str| {
@@ -716,6 +734,24 @@ impl SupplementRow {
                 .parse::<f64>()
                 .map_err(|_| format!("not a number: {s:?}"))
         };
+        if kind.is_none() {
+            if f[3].len() != 2 {
+                return Err("an alias row names its country by ISO code".into());
+            }
+            return Ok(SupplementRow {
+                kind,
+                name: f[1].to_string(),
+                aliases: f[2]
+                    .split('|')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                country: f[3].to_string(),
+                admin1: String::new(),
+                point: (0.0, 0.0),
+                extent: None,
+            });
+        }
         let (lat, lon) = (number(f[5])?, number(f[6])?);
         let extent = if f[7].trim().is_empty() {
             None
@@ -737,7 +773,7 @@ impl SupplementRow {
                 north,
             })
         };
-        if kind != Kind::Place && extent.is_none() {
+        if kind != Some(Kind::Place) && extent.is_none() {
             return Err("an area needs an extent".into());
         }
         Ok(SupplementRow {
@@ -844,5 +880,7 @@ mod tests {
         );
         assert!(SupplementRow::parse("sea\tRed Sea\t\t\t\t20.3\t38.5\t\teditor").is_err());
         assert!(SupplementRow::parse("lake\tX\t\t\t\t1\t1\t\teditor").is_err());
+        assert!(SupplementRow::parse("alias\tUS\tU.S.\tUS\t\t\t\t\teditor").is_ok());
+        assert!(SupplementRow::parse("alias\tUS\tU.S.\t\t\t\t\t\teditor").is_err());
     }
 }

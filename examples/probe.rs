@@ -1,0 +1,17 @@
+use conflict_mapper::gazetteer::Gazetteer;
+fn main() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");
+    let g = Gazetteer::new(std::fs::read(format!("{dir}world.cmg")).unwrap())
+        .unwrap()
+        .with_part(std::fs::read(format!("{dir}world.more.cmg")).unwrap())
+        .unwrap();
+    for name in std::env::args().skip(1) {
+        let f = g.find(&name);
+        println!(
+            "{name} common={} -> {} {:?}",
+            g.is_common_word(&conflict_mapper::text::normalize(&name)),
+            f.len(),
+            f.iter().take(6).collect::<Vec<_>>()
+        );
+    }
+}
