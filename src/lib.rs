@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 pub mod gazetteer;
+pub mod geoparse;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

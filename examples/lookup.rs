@@ -1,3 +1,6 @@
+//! Looks names up in the bundled gazetteer and prints their candidates:
+//! `cargo run --release --example lookup -- Pokrovsk "Sumy region" Київ`.
+
 use conflict_mapper::gazetteer::Gazetteer;
 fn main() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");

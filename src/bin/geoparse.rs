@@ -1,0 +1,143 @@
+//! `geoparse`: the geoparser on the command line.
+//!
+//! ```text
+//! geoparse [--gazetteer DIR] [FILE]           text in, GeoJSON out (one Feature per place)
+//! geoparse [--gazetteer DIR] --jsonl [FILE]   {"id","text"} lines in, prediction lines out
+//! ```
+//!
+//! Reads FILE, or standard input when FILE is absent or `-`. `--jsonl` writes the
+//! predictions format that `shared/eval/score.py` scores. The gazetteer is read from DIR
+//! (default: the crate's `public/gazetteer`).
+
+use conflict_mapper::gazetteer::Gazetteer;
+use conflict_mapper::geoparse::{Geoparse, geoparse};
+use serde_json::{Value, json};
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: geoparse [--gazetteer DIR] [--jsonl] [FILE]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("geoparse: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> std::io::Result<()> {
+    let mut jsonl = false;
+    let mut dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer"));
+    let mut file: Option<String> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--jsonl" => jsonl = true,
+            "--gazetteer" => {
+                dir = args
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or_else(|| invalid(USAGE))?;
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ if arg.starts_with("--") => {
+                return Err(invalid(&format!("unknown option {arg}\n{USAGE}")));
+            }
+            _ => file = Some(arg),
+        }
+    }
+    let gazetteer = open(&dir)?;
+    let input: Box<dyn BufRead> = match file.as_deref() {
+        None | Some("-") => Box::new(std::io::stdin().lock()),
+        Some(path) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{path}: {e}")))?,
+        )),
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if jsonl {
+        for (n, line) in input.lines().enumerate() {
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let doc: Value = serde_json::from_str(&line)
+                .map_err(|e| invalid(&format!("line {}: not JSON: {e}", n + 1)))?;
+            let text = doc["text"]
+                .as_str()
+                .ok_or_else(|| invalid(&format!("line {}: no \"text\" string", n + 1)))?;
+            let found = geoparse(&gazetteer, text);
+            serde_json::to_writer(&mut out, &prediction(&doc["id"], &found))?;
+            writeln!(out)?;
+        }
+    } else {
+        let mut text = String::new();
+        let mut input = input;
+        input.read_to_string(&mut text)?;
+        let found = geoparse(&gazetteer, &text);
+        serde_json::to_writer_pretty(&mut out, &feature_collection(&found))?;
+        writeln!(out)?;
+    }
+    out.flush()
+}
+
+fn invalid(message: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string())
+}
+
+fn open(dir: &std::path::Path) -> std::io::Result<Gazetteer> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    };
+    let damaged = |e: conflict_mapper::gazetteer::FormatError| invalid(&e.to_string());
+    Gazetteer::new(read("world.cmg")?)
+        .map_err(damaged)?
+        .with_part(read("world.more.cmg")?)
+        .map_err(damaged)
+}
+
+/// One line of the evaluation's predictions format.
+fn prediction(id: &Value, found: &Geoparse) -> Value {
+    let mentions: Vec<Value> = found
+        .mentions()
+        .into_iter()
+        .map(|(p, m)| {
+            json!({
+                "start": m.start, "end": m.end, "name": p.name, "kind": p.kind,
+                "geonameid": p.geonameid, "country": p.country, "admin1": p.admin1,
+                "lat": p.lat, "lon": p.lon, "confidence": m.confidence,
+            })
+        })
+        .collect();
+    json!({"id": id, "mentions": mentions})
+}
+
+/// RFC 7946 GeoJSON: one Point Feature per place.
+fn feature_collection(found: &Geoparse) -> Value {
+    let features: Vec<Value> = found
+        .places
+        .iter()
+        .map(|p| {
+            let mut properties = serde_json::to_value(p).unwrap_or(Value::Null);
+            if let Some(map) = properties.as_object_mut() {
+                map.remove("lon");
+                map.remove("lat");
+            }
+            json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                "properties": properties,
+            })
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features})
+}

@@ -1,0 +1,110 @@
+//! Dictionary forms of inflected Ukrainian and Russian place names.
+//!
+//! News in Ukrainian and Russian declines place names: `у Харкові` (in Kharkiv), `оборону
+//! Покровська` (the defence of Pokrovsk), `в Белгородской области` (in Belgorod Oblast). The
+//! gazetteer files names in the nominative. [`nominatives`] guesses the nominatives a word
+//! may come from by swapping its case ending for nominative endings, including the Ukrainian
+//! `о`/`е` → `і` alternation of closed syllables (`Харкова` ← `Харків`); the matcher keeps the
+//! guesses the gazetteer knows.
+
+/// Case endings, longest first; a word ending in one of them may be an inflected form.
+const ENDINGS: &[&str] = &[
+    "ами", "ями", "ого", "ому", "ьому", "ої", "ій", "ой", "ою", "ей", "ею", "ом", "ем", "єм", "ах",
+    "ях", "ам", "ям", "ов", "ев", "ів", "ї", "ы", "и", "і", "а", "я", "у", "ю", "е", "є", "й",
+];
+
+/// Nominative endings to try on a stem.
+const NOMINATIVE: &[&str] = &[
+    "", "а", "я", "ь", "й", "и", "ы", "і", "е", "о", "ая", "ий", "ый", "ька", "ська",
+];
+
+/// Whether the word is written in Cyrillic.
+pub fn is_cyrillic(word: &str) -> bool {
+    word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Possible nominative forms of a Cyrillic word, the word itself excluded; empty for other
+/// scripts. Stems keep at least three letters.
+///
+/// # Example
+/// ```
+/// use conflict_mapper::geoparse::inflect::nominatives;
+/// assert!(nominatives("Харкові").contains(&"Харків".to_string()));
+/// assert!(nominatives("Покровська").contains(&"Покровськ".to_string()));
+/// assert!(nominatives("Костянтинівки").contains(&"Костянтинівка".to_string()));
+/// assert!(nominatives("Белгородской").contains(&"Белгородская".to_string()));
+/// ```
+pub fn nominatives(word: &str) -> Vec<String> {
+    if !is_cyrillic(word) {
+        return Vec::new();
+    }
+    let chars: Vec<char> = word.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |s: String| {
+        if s != word && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for ending in ENDINGS {
+        let e: Vec<char> = ending.chars().collect();
+        if chars.len() < e.len() + 3 || !lower_ends_with(&chars, &e) {
+            continue;
+        }
+        let stem: Vec<char> = chars[..chars.len() - e.len()].to_vec();
+        for nominative in NOMINATIVE {
+            let base: String = stem.iter().collect();
+            add(format!("{base}{nominative}"));
+            // Closed-syllable alternation: Харков- → Харків, Миколаєв- stays.
+            if nominative.is_empty() && stem.len() >= 3 {
+                let vowel = stem.len() - 2;
+                if matches!(stem[vowel], 'о' | 'е') {
+                    let mut alternated = stem.clone();
+                    alternated[vowel] = 'і';
+                    add(alternated.into_iter().collect());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn lower_ends_with(word: &[char], ending: &[char]) -> bool {
+    word.len() >= ending.len()
+        && word[word.len() - ending.len()..]
+            .iter()
+            .zip(ending)
+            .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases_of_the_issue() {
+        for (inflected, nominative) in [
+            ("Покровська", "Покровськ"),
+            ("Костянтинівки", "Костянтинівка"),
+            ("Харкові", "Харків"),
+            ("Одессе", "Одесса"),
+            ("Николаеву", "Николаев"),
+            ("Белгородской", "Белгородская"),
+            ("области", "область"),
+            ("Сумах", "Суми"),
+            ("Запорізькій", "Запорізька"),
+            ("області", "область"),
+        ] {
+            let found = nominatives(inflected);
+            assert!(
+                found.contains(&nominative.to_string()),
+                "{inflected} → {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_words_have_none() {
+        assert!(nominatives("Kharkiv").is_empty());
+        assert!(nominatives("Ки").is_empty());
+    }
+}

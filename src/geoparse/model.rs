@@ -1,0 +1,218 @@
+//! What the geoparser returns: the places a text names, each with its mentions, every mention
+//! with its sentence and its own resolution. Serialisable with serde, for the app, the CLI and
+//! the exports.
+//!
+//! Spans are UTF-8 byte offsets into the text, half-open, on character boundaries. Points are
+//! `lon`/`lat` in degrees (WGS 84).
+
+use super::resolve::{Resolution, distance_km};
+use super::spot::Spots;
+use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::text::normalize;
+use serde::{Deserialize, Serialize};
+
+/// Everything found in one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Geoparse {
+    /// The places, in order of first mention.
+    pub places: Vec<Place>,
+}
+
+/// A place the text names, with every mention of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Gazetteer entry number (stable for one build of the index).
+    pub id: u32,
+    /// GeoNames id, when the entry has one.
+    pub geonameid: Option<u32>,
+    /// The name to show: the gazetteer's, or the text's for an approximate place.
+    pub name: String,
+    /// `place`, `admin1`, `admin2`, `country`, `sea`, `river` or `region`.
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 country code, `""` for none.
+    pub country: String,
+    /// GeoNames code of the first-level region (`UA.05`), for the region itself or the region
+    /// containing the place.
+    pub admin1: Option<String>,
+    /// Names from the place up: `["Kostiantynivka", "Donetska oblast", "Ukraine"]`.
+    pub path: Vec<String>,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// West, south, east, north of an area, degrees.
+    pub extent: Option<[f64; 4]>,
+    /// The text names a place the gazetteer lacks; the point is that of the region holding it
+    /// (named in `within`).
+    pub approximate: bool,
+    /// For an approximate place, the region it is placed at.
+    pub within: Option<String>,
+    /// The highest confidence of its mentions, 0 to 1.
+    pub confidence: f64,
+    /// Other entries its mentions may mean, best first.
+    pub alternatives: Vec<Alternative>,
+    /// Its mentions, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One mention of a place in the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Byte offset where the name starts.
+    pub start: usize,
+    /// Byte offset where the name ends.
+    pub end: usize,
+    /// The name as written.
+    pub text: String,
+    /// Byte offset where its sentence starts.
+    pub sentence_start: usize,
+    /// Byte offset where its sentence ends.
+    pub sentence_end: usize,
+    /// The sentence.
+    pub sentence: String,
+    /// Probability that this mention means this place, 0 to 1.
+    pub confidence: f64,
+}
+
+/// Another entry a mention may mean.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alternative {
+    /// Gazetteer entry number.
+    pub id: u32,
+    /// GeoNames id, when the entry has one.
+    pub geonameid: Option<u32>,
+    /// Its name.
+    pub name: String,
+    /// Its kind.
+    pub kind: String,
+    /// Its country.
+    pub country: String,
+    /// The name of its first-level region.
+    pub admin1_name: Option<String>,
+    /// Longitude, degrees.
+    pub lon: f64,
+    /// Latitude, degrees.
+    pub lat: f64,
+    /// Distance from the chosen place, kilometres.
+    pub distance_km: f64,
+    /// Its probability, 0 to 1.
+    pub probability: f64,
+}
+
+impl Geoparse {
+    /// Every mention with its place, in text order.
+    pub fn mentions(&self) -> Vec<(&Place, &Mention)> {
+        let mut all: Vec<(&Place, &Mention)> = self
+            .places
+            .iter()
+            .flat_map(|p| p.mentions.iter().map(move |m| (p, m)))
+            .collect();
+        all.sort_by_key(|(_, m)| m.start);
+        all
+    }
+}
+
+/// The admin1 code of an entry: its own for a first-level region, else its region's.
+pub fn admin1_code(e: &Entry<'_>) -> Option<String> {
+    let code = match e.kind() {
+        Kind::Admin1 => e.code(),
+        _ => e.admin1().map(|a| a.code()).unwrap_or_default(),
+    };
+    (!code.is_empty()).then(|| code.to_string())
+}
+
+fn path(e: &Entry<'_>) -> Vec<String> {
+    let mut path = vec![e.name().to_string()];
+    if e.kind() != Kind::Admin1 {
+        path.extend(e.admin1().map(|a| a.name().to_string()));
+    }
+    path.extend(e.country_entry().map(|c| c.name().to_string()));
+    path
+}
+
+/// Groups resolved spots into places.
+pub(crate) fn assemble(
+    _gazetteer: &Gazetteer,
+    text: &str,
+    spots: &Spots<'_>,
+    resolutions: &[Option<Resolution<'_>>],
+) -> Geoparse {
+    let mut places: Vec<Place> = Vec::new();
+    for (spot, resolution) in spots.spots.iter().zip(resolutions) {
+        let Some(r) = resolution else { continue };
+        let e = &r.entry;
+        let surface = &text[spot.span.clone()];
+        let sentence = spots.sentences[spot.sentence].clone();
+        let mention = Mention {
+            start: spot.span.start,
+            end: spot.span.end,
+            text: surface.to_string(),
+            sentence_start: sentence.start,
+            sentence_end: sentence.end,
+            sentence: text[sentence].to_string(),
+            confidence: r.confidence,
+        };
+        let same = |p: &Place| {
+            p.id == e.id()
+                && p.approximate == r.approximate
+                && (!r.approximate || normalize(&p.name) == normalize(surface))
+        };
+        if let Some(place) = places.iter_mut().find(|p| same(p)) {
+            place.confidence = place.confidence.max(r.confidence);
+            place.mentions.push(mention);
+            continue;
+        }
+        let (lon, lat) = e.point();
+        let alternatives = r
+            .alternatives
+            .iter()
+            .map(|(a, p)| {
+                let (alon, alat) = a.point();
+                Alternative {
+                    id: a.id(),
+                    geonameid: a.geonameid(),
+                    name: a.name().to_string(),
+                    kind: a.kind().as_str().to_string(),
+                    country: a.country().to_string(),
+                    admin1_name: a.admin1().map(|x| x.name().to_string()),
+                    lon: alon,
+                    lat: alat,
+                    distance_km: distance_km((lon, lat), (alon, alat)),
+                    probability: *p,
+                }
+            })
+            .collect();
+        places.push(Place {
+            id: e.id(),
+            geonameid: if r.approximate { None } else { e.geonameid() },
+            name: if r.approximate {
+                surface.to_string()
+            } else {
+                e.name().to_string()
+            },
+            kind: if r.approximate {
+                Kind::Place.as_str().to_string()
+            } else {
+                e.kind().as_str().to_string()
+            },
+            country: e.country().to_string(),
+            admin1: admin1_code(e),
+            path: if r.approximate {
+                std::iter::once(surface.to_string())
+                    .chain(path(e))
+                    .collect()
+            } else {
+                path(e)
+            },
+            lon,
+            lat,
+            extent: e.extent().map(|x| [x.west, x.south, x.east, x.north]),
+            approximate: r.approximate,
+            within: r.approximate.then(|| e.name().to_string()),
+            confidence: r.confidence,
+            alternatives,
+            mentions: vec![mention],
+        });
+    }
+    Geoparse { places }
+}

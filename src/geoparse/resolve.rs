@@ -1,0 +1,331 @@
+//! Resolution: for each spot on its own, the entry it most likely means.
+//!
+//! Every candidate gets a score from what it is (its kind, population, whether the text used
+//! its main name or an alias) and from the cues of its own spot ("region" after it, "in Y"
+//! containing it, "near Y"). A first pass finds the spots that are nearly certain; they tell
+//! which countries and regions the text is about and where it is. A second pass adds that
+//! context: candidates in those countries and regions, near the other places, and above all
+//! near the other places of the same sentence, gain. The chosen entry's share of the scores
+//! (a softmax) is the resolution's confidence.
+//!
+//! No rule says "one sense per document": two spots of the same name are resolved apart, so
+//! one article can name two Kostiantynivkas. When the text puts a name inside a region
+//! ("Kostiantynivka in Sumy") and the gazetteer has no such place there, the mention is placed
+//! at the region and marked approximate, never at a namesake elsewhere.
+
+use super::spot::{Spot, Spots, strength};
+use crate::gazetteer::{Candidate, Entry, Kind};
+use geo::{Distance, Haversine, Point};
+use std::collections::HashMap;
+
+/// What a spot resolved to.
+#[derive(Clone, Debug)]
+pub struct Resolution<'g> {
+    /// The entry the text means (for an approximate resolution, the region containing it).
+    pub entry: Entry<'g>,
+    /// Whether the place itself is not in the gazetteer and `entry` is its container.
+    pub approximate: bool,
+    /// Probability of the choice, 0 to 1.
+    pub confidence: f64,
+    /// The next best entries with their probabilities, best first (at most three).
+    pub alternatives: Vec<(Entry<'g>, f64)>,
+}
+
+/// Great-circle distance in kilometres between two `(lon, lat)` points.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    Haversine.distance(Point::new(a.0, a.1), Point::new(b.0, b.1)) / 1000.0
+}
+
+/// One candidate of a spot, with the flags of every name it was found under.
+#[derive(Clone, Copy)]
+struct Option_<'g> {
+    entry: Entry<'g>,
+    main_name: bool,
+    region_form: bool,
+}
+
+fn options<'g>(spot: &Spot<'g>) -> Vec<Option_<'g>> {
+    let mut out: Vec<Option_<'g>> = Vec::new();
+    for c in &spot.candidates {
+        match out.iter_mut().find(|o| o.entry.id() == c.entry.id()) {
+            Some(o) => {
+                o.main_name |= c.main_name;
+                o.region_form |= c.region_form;
+            }
+            None => out.push(Option_ {
+                entry: c.entry,
+                main_name: c.main_name,
+                region_form: c.region_form,
+            }),
+        }
+    }
+    out
+}
+
+/// What an entry is worth before any context.
+fn prior(o: &Option_<'_>) -> f64 {
+    let e = &o.entry;
+    let population = f64::from(e.population());
+    let base = match e.kind() {
+        Kind::Country => 7.0,
+        Kind::Admin1 => 3.0 + 0.2 * (population + 10.0).log10(),
+        Kind::Admin2 => 1.5,
+        Kind::Sea | Kind::River | Kind::Region => 5.0,
+        Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
+    };
+    base + if o.main_name { 2.5 } else { 0.0 }
+}
+
+/// Scores from the spot's own words.
+fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
+    options
+        .iter()
+        .map(|o| {
+            let kind = o.entry.kind();
+            let mut score = prior(o);
+            if o.region_form && kind.is_area() {
+                score += 4.0;
+            }
+            if spot.cues.wants_area && kind.is_area() && kind != Kind::Country {
+                score += 4.0;
+            }
+            if spot.cues.wants_settlement && kind == Kind::Place {
+                score += 3.0;
+            }
+            // A city and the region named after it: the city, unless the text asks for the
+            // region ("Kyiv" the city, not the city's own first-level division).
+            if kind.is_area() && !o.region_form && !spot.cues.wants_area {
+                let holds_namesake = options.iter().any(|p| {
+                    p.entry.kind() == Kind::Place
+                        && p.main_name
+                        && (p.entry.admin1().is_some_and(|a| a.id() == o.entry.id())
+                            || p.entry.admin2().is_some_and(|a| a.id() == o.entry.id()))
+                });
+                if holds_namesake {
+                    score -= 3.0;
+                }
+            }
+            score
+        })
+        .collect()
+}
+
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+    let sum: f64 = exp.iter().sum();
+    exp.iter().map(|e| e / sum).collect()
+}
+
+fn best(probabilities: &[f64]) -> usize {
+    probabilities
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// Whether `e` lies in `container`.
+fn inside(e: &Entry<'_>, container: &Entry<'_>) -> bool {
+    if e.id() == container.id() {
+        return false;
+    }
+    match container.kind() {
+        Kind::Country => e.country() == container.country(),
+        Kind::Admin1 => e.admin1().is_some_and(|a| a.id() == container.id()),
+        Kind::Admin2 => e.admin2().is_some_and(|a| a.id() == container.id()),
+        Kind::Sea | Kind::River | Kind::Region => {
+            container.extent().is_some_and(|x| x.contains(e.point()))
+        }
+        Kind::Place => distance_km(e.point(), container.point()) < 30.0,
+    }
+}
+
+/// The resolution of every spot, `None` for spots dropped as too doubtful.
+pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
+    let spots = &spots.spots;
+    let options: Vec<Vec<Option_<'g>>> = spots.iter().map(options).collect();
+    let first: Vec<Vec<f64>> = spots
+        .iter()
+        .zip(&options)
+        .map(|(s, o)| softmax(&own_cues(s, o)))
+        .collect();
+    let provisional: Vec<Entry<'g>> = options
+        .iter()
+        .zip(&first)
+        .map(|(o, p)| o[best(p)].entry)
+        .collect();
+
+    // The context: nearly certain spots.
+    let anchors: Vec<usize> = (0..spots.len())
+        .filter(|&i| {
+            let p = &first[i];
+            let top = &options[i][best(p)];
+            p[best(p)] >= 0.7 && (top.main_name || strength(&candidate(top)) >= 2)
+        })
+        .collect();
+    let mut country_weight: HashMap<&str, f64> = HashMap::new();
+    for &a in &anchors {
+        let weight = if provisional[a].kind() == Kind::Country {
+            2.0
+        } else {
+            1.0
+        };
+        *country_weight.entry(provisional[a].country()).or_default() += weight;
+    }
+
+    let mut out = Vec::with_capacity(spots.len());
+    for (i, spot) in spots.iter().enumerate() {
+        let own = &options[i];
+        let mut scores = own_cues(spot, own);
+        let own_anchor = anchors.contains(&i);
+        for (k, o) in own.iter().enumerate() {
+            let e = &o.entry;
+            let point = e.point();
+            // Countries the text is about.
+            let mut weight = country_weight.get(e.country()).copied().unwrap_or(0.0);
+            if own_anchor && provisional[i].country() == e.country() {
+                weight -= if provisional[i].kind() == Kind::Country {
+                    2.0
+                } else {
+                    1.0
+                };
+            }
+            if weight > 0.0 && !e.country().is_empty() {
+                scores[k] += 1.5 + 0.5 * weight.min(3.0);
+            }
+            // Regions the text is about, and nearness to its other places.
+            let mut nearest = f64::INFINITY;
+            for &a in anchors
+                .iter()
+                .filter(|&&a| a != i && spots[a].key != spot.key)
+            {
+                let anchor = &provisional[a];
+                if anchor.kind() == Kind::Admin1 && inside(e, anchor)
+                    || anchor
+                        .admin1()
+                        .is_some_and(|r| e.admin1().is_some_and(|s| s.id() == r.id()))
+                {
+                    scores[k] += 1.0;
+                }
+                if anchor.kind() != Kind::Country {
+                    nearest = nearest.min(distance_km(point, anchor.point()));
+                }
+            }
+            if nearest.is_finite() {
+                scores[k] += 2.5 * (-nearest / 250.0).exp();
+            }
+            // The other places of the same sentence.
+            let mut nearest_in_sentence = f64::INFINITY;
+            for (j, other) in spots.iter().enumerate() {
+                if j != i && other.sentence == spot.sentence && other.key != spot.key {
+                    let p = &provisional[j];
+                    if p.kind() != Kind::Country {
+                        nearest_in_sentence =
+                            nearest_in_sentence.min(distance_km(point, p.point()));
+                    }
+                }
+            }
+            if nearest_in_sentence.is_finite() {
+                scores[k] += 2.5 * (-nearest_in_sentence / 100.0).exp();
+            }
+            // "X in Y", "X, Y", "Y's X".
+            if let Some(c) = spot.cues.container
+                && containers(&options[c], &first[c])
+                    .iter()
+                    .any(|y| inside(e, y))
+            {
+                scores[k] += 6.0;
+            }
+            // "near Y".
+            if let Some(n) = spot.cues.near {
+                let d = distance_km(point, provisional[n].point());
+                scores[k] += 4.0 * (-d / 60.0).exp();
+            }
+        }
+        let probabilities = softmax(&scores);
+        let top = best(&probabilities);
+        let chosen = own[top];
+
+        // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region.
+        if let Some(c) = spot.cues.container.filter(|_| spot.cues.container_explicit) {
+            let holders = containers(&options[c], &first[c]);
+            let any_inside = own
+                .iter()
+                .any(|o| holders.iter().any(|y| inside(&o.entry, y)));
+            let region = holders
+                .iter()
+                .find(|y| y.kind().is_area() && y.kind() != Kind::Country);
+            if let Some(region) = region.filter(|_| !any_inside && !chosen.entry.kind().is_area()) {
+                out.push(Some(Resolution {
+                    entry: *region,
+                    approximate: true,
+                    confidence: 0.5,
+                    alternatives: alternatives(own, &probabilities, usize::MAX),
+                }));
+                continue;
+            }
+        }
+
+        // Too doubtful to pin: an alias of a minor place in a country the text is not about,
+        // with nothing around it that says "place".
+        let weight = country_weight
+            .get(chosen.entry.country())
+            .copied()
+            .unwrap_or(0.0);
+        let in_context = weight > if own_anchor { 1.0 } else { 0.0 };
+        if !chosen.main_name
+            && strength(&candidate(&chosen)) < 2
+            && !in_context
+            && !spot.cues.locative
+        {
+            out.push(None);
+            continue;
+        }
+        out.push(Some(Resolution {
+            entry: chosen.entry,
+            approximate: false,
+            confidence: probabilities[top],
+            alternatives: alternatives(own, &probabilities, top),
+        }));
+    }
+    out
+}
+
+fn candidate<'g>(o: &Option_<'g>) -> Candidate<'g> {
+    Candidate {
+        entry: o.entry,
+        main_name: o.main_name,
+        region_form: o.region_form,
+    }
+}
+
+/// The entries a container spot may stand for: its three likeliest.
+fn containers<'g>(options: &[Option_<'g>], probabilities: &[f64]) -> Vec<Entry<'g>> {
+    let mut ranked: Vec<(f64, Entry<'g>)> = options
+        .iter()
+        .zip(probabilities)
+        .map(|(o, p)| (*p, o.entry))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.into_iter().take(3).map(|(_, e)| e).collect()
+}
+
+fn alternatives<'g>(
+    options: &[Option_<'g>],
+    probabilities: &[f64],
+    chosen: usize,
+) -> Vec<(Entry<'g>, f64)> {
+    let mut ranked: Vec<(usize, f64)> = probabilities
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(i, _)| i != chosen)
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked
+        .into_iter()
+        .take(3)
+        .map(|(i, p)| (options[i].entry, p))
+        .collect()
+}
