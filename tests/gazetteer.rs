@@ -241,6 +241,10 @@ fn damaged_indexes_fail_cleanly() {
 
 #[test]
 fn ordinary_words_and_capitals_are_marked() {
+    for word in ["considering", "the", "interest"] {
+        assert!(world().is_common_word(word), "{word}");
+        assert!(world().find(word).is_empty(), "{word} names nothing");
+    }
     for word in ["nice", "bank", "reading", "march", "mobile"] {
         assert!(!world().find(word).is_empty(), "{word} names a place");
         assert!(world().is_common_word(word), "{word}");

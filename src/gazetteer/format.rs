@@ -20,7 +20,8 @@
 //!  40  CRC-32 of the first part  u32  (0 in the first part itself)
 //!  44  areas of the first part   u32  (0 in the first part itself)
 //! fst        an `fst::Map`: normalised name -> (first posting << 32) | COMMON_WORD | posting count
-//! postings   u32 each: (record << 2) | MAIN_NAME | REGION_FORM
+//!            (ordinary words that name nothing are there too, with COMMON_WORD and no postings)
+//! postings   u32 each: (record << POSTING_SHIFT) | MAIN_NAME | REGION_FORM | DEMONYM
 //! records    RECORD_LEN bytes each (see the offsets below); region references are u16
 //!            indexes of the first part's areas (so an index has at most 65,535 areas)
 //! areas      AREA_LEN bytes per area record: extent, hull, code
@@ -50,6 +51,10 @@ pub const MAX_NAME: usize = 255;
 pub const MAIN_NAME: u32 = 1;
 /// Posting flag: the name is a region's stem plus a generic word ("Sumy region").
 pub const REGION_FORM: u32 = 2;
+/// Posting flag: the name is a demonym of the entry ("Russian" of Russia), not its name.
+pub const DEMONYM: u32 = 4;
+/// Bits of a posting below the record number.
+pub const POSTING_SHIFT: u32 = 3;
 /// Flag in a name's fst value: the name is also an ordinary English word ("nice", "bank"),
 /// so a capital letter alone is weak evidence that a place is meant.
 pub const COMMON_WORD: u64 = 1 << 31;

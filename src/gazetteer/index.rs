@@ -3,9 +3,9 @@
 
 use super::format::{
     A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, AREA_LEN, CAPITAL,
-    COMMON_WORD, FormatError, HEADER_LEN, Header, MAIN_NAME, NONE, R_ADMIN1, R_ADMIN2, R_COUNTRY,
-    R_GEONAMEID, R_KIND, R_LAT, R_LON, R_NAME_LEN, R_NAME_OFFSET, R_POPULATION, RECORD_LEN,
-    REGION_FORM, i32_at, to_degrees, u16_at, u32_at,
+    COMMON_WORD, DEMONYM, FormatError, HEADER_LEN, Header, MAIN_NAME, NONE, POSTING_SHIFT,
+    R_ADMIN1, R_ADMIN2, R_COUNTRY, R_GEONAMEID, R_KIND, R_LAT, R_LON, R_NAME_LEN, R_NAME_OFFSET,
+    R_POPULATION, RECORD_LEN, REGION_FORM, i32_at, to_degrees, u16_at, u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use std::fmt;
@@ -60,6 +60,8 @@ pub struct Candidate<'g> {
     pub main_name: bool,
     /// Whether the name is a region's stem with a generic word ("Sumy region").
     pub region_form: bool,
+    /// Whether the word is a demonym of the entry ("Russian" of Russia), not a name of it.
+    pub demonym: bool,
 }
 
 impl fmt::Debug for Candidate<'_> {
@@ -151,13 +153,13 @@ impl Part {
         let mut stream = self.names.stream();
         while let Some((_, value)) = stream.next() {
             let (start, count) = (value >> 32, value & 0x7fff_ffff);
-            if count == 0 || start + count > postings {
+            if (count == 0 && value & COMMON_WORD == 0) || start + count > postings {
                 return Err(FormatError::Corrupt("a name points past the postings"));
             }
         }
         let records = self.header.records;
         for i in 0..self.header.postings as usize {
-            if u32_at(&self.bytes, self.postings.start + 4 * i) >> 2 >= records {
+            if u32_at(&self.bytes, self.postings.start + 4 * i) >> POSTING_SHIFT >= records {
                 return Err(FormatError::Corrupt("a posting points past the records"));
             }
         }
@@ -252,18 +254,20 @@ impl Gazetteer {
                     entry: Entry {
                         gazetteer: self,
                         part,
-                        index: posting >> 2,
+                        index: posting >> POSTING_SHIFT,
                     },
                     main_name: posting & MAIN_NAME != 0,
                     region_form: posting & REGION_FORM != 0,
+                    demonym: posting & DEMONYM != 0,
                 }
             }));
         }
         found
     }
 
-    /// Whether a normalised name is also an ordinary English word ("nice", "bank", "many"):
-    /// then a capital letter alone is weak evidence that the text means a place.
+    /// Whether a normalised word is an ordinary English word ("nice", "bank", "considering"),
+    /// whether or not it also names a place: then a capital letter alone is weak evidence of a
+    /// name.
     pub fn is_common_word(&self, key: &str) -> bool {
         self.parts
             .iter()

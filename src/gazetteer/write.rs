@@ -2,8 +2,8 @@
 //! that [`format`](super::format) describes.
 
 use super::format::{
-    CAPITAL, COMMON_WORD, HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE, RECORD_LEN, REGION_FORM,
-    to_units, u32_at,
+    CAPITAL, COMMON_WORD, DEMONYM, HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE, POSTING_SHIFT,
+    RECORD_LEN, REGION_FORM, to_units, u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use crate::text::normalize;
@@ -117,6 +117,11 @@ impl IndexBuilder {
         self.file(handle, name, REGION_FORM);
     }
 
+    /// Files a demonym of the entry ("Russian", "Russians" for Russia).
+    pub fn demonym(&mut self, handle: u32, word: &str) {
+        self.file(handle, word, DEMONYM);
+    }
+
     fn file(&mut self, handle: u32, name: &str, flags: u32) {
         let key = normalize(name);
         if key.is_empty() {
@@ -129,8 +134,8 @@ impl IndexBuilder {
         }
     }
 
-    /// Marks a name as also an ordinary word (normalised first). Only names that are filed
-    /// keep the mark.
+    /// Files an ordinary (dictionary) word, normalised: names that are also ordinary words
+    /// are marked so, and words that name nothing are kept without entries.
     pub fn common_word(&mut self, word: &str) {
         self.common.insert(normalize(word));
     }
@@ -182,8 +187,13 @@ impl IndexBuilder {
                 names[part]
                     .entry(key.as_str())
                     .or_default()
-                    .push((record << 2) | flags);
+                    .push((record << POSTING_SHIFT) | flags);
             }
+        }
+        // Ordinary words that name nothing are filed too, with no postings, in the first part,
+        // so that the matcher can tell "Considering" from a name.
+        for word in &self.common {
+            names[0].entry(word.as_str()).or_default();
         }
         let mut parts = Vec::new();
         let mut base_crc = 0;

@@ -20,12 +20,18 @@ pub mod spot;
 mod words;
 
 pub use model::{Alternative, Geoparse, Mention, Place};
+pub use spot::Options;
 
 use crate::gazetteer::Gazetteer;
 
-/// Finds and resolves every place `text` names.
+/// Finds and resolves every place `text` names, with the default [`Options`].
 pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Geoparse {
-    let spots = spot::spot(gazetteer, text);
+    geoparse_with(gazetteer, text, Options::default())
+}
+
+/// Finds and resolves every place `text` names.
+pub fn geoparse_with(gazetteer: &Gazetteer, text: &str, options: Options) -> Geoparse {
+    let spots = spot::spot(gazetteer, text, options);
     let resolutions = resolve::resolve(&spots);
     model::assemble(gazetteer, text, &spots, &resolutions)
 }

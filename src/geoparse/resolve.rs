@@ -297,6 +297,7 @@ fn candidate<'g>(o: &Option_<'g>) -> Candidate<'g> {
         entry: o.entry,
         main_name: o.main_name,
         region_form: o.region_form,
+        demonym: false,
     }
 }
 

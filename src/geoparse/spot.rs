@@ -89,8 +89,16 @@ pub fn strength(c: &Candidate<'_>) -> u8 {
     }
 }
 
+/// Choices about what counts as a mention of a place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Whether demonyms ("Russian forces", "the Ukrainians") count as mentions of their
+    /// country. Off by default: a reader of war news does not want a pin for every adjective.
+    pub demonyms: bool,
+}
+
 /// Finds the place names in `text`.
-pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str) -> Spots<'g> {
+pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots<'g> {
     let sentence_spans = sentences(text);
     let all_tokens = tokens(text);
     let mut spots: Vec<Spot<'g>> = Vec::new();
@@ -106,7 +114,7 @@ pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str) -> Spots<'g> {
             end += 1;
         }
         let words = &all_tokens[first_token..end];
-        let sentence_spots = spot_sentence(gazetteer, text, words, s, &mut persons);
+        let sentence_spots = spot_sentence(gazetteer, text, words, s, &mut persons, options);
         link(text, spots.len(), &sentence_spots, words)
             .into_iter()
             .for_each(|spot| spots.push(spot));
@@ -150,6 +158,11 @@ fn joinable(text: &str, left: &Token, right: &Token) -> bool {
         return true;
     }
     let word = &text[left.span.clone()];
+    let letter = |t: &Token| text[t.span.clone()].chars().count() == 1;
+    // Initialisms: "U.S.", "U.K.", "B.C.".
+    if gap == "." && letter(left) && letter(right) {
+        return true;
+    }
     gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ') && gap.len() > 1 && word.len() <= 3
 }
 
@@ -164,6 +177,7 @@ fn spot_sentence<'g>(
     words: &[Token],
     sentence: usize,
     persons: &mut HashSet<String>,
+    options: Options,
 ) -> Vec<Spot<'g>> {
     let headline = capitals_uninformative(text, words);
     let mut out = Vec::new();
@@ -174,11 +188,19 @@ fn spot_sentence<'g>(
             i += 1;
             continue;
         }
-        let Some((len, key, candidates, inflected)) = longest_match(gazetteer, text, words, i)
+        let Some((len, key, mut candidates, inflected)) = longest_match(gazetteer, text, words, i)
         else {
             i += 1;
             continue;
         };
+        // A demonym ("Russian") stands for its country only when asked for.
+        if candidates.iter().any(|c| c.demonym) {
+            if !options.demonyms {
+                i += len;
+                continue;
+            }
+            candidates.retain(|c| c.demonym);
+        }
         let span = words[i].span.start..words[i + len - 1].span.end;
         let context = Context {
             text,
@@ -357,7 +379,7 @@ impl Context<'_> {
             .unwrap_or(0);
         let prev = self.prev_word(true);
 
-        if single && is(CALENDAR, &word) {
+        if single && (is(CALENDAR, &word) || is(DIRECTIONS, &word)) {
             return false;
         }
         if persons.contains(key) {
