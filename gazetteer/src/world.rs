@@ -435,9 +435,9 @@ pub fn build(
         entry.provenance = Provenance::Curated;
         let handle = builder.add(entry);
         named.insert(row.name.clone(), handle);
-        builder.name(handle, &row.name, true);
-        for alias in &row.aliases {
-            builder.name(handle, alias, false);
+        // Curated names are all names in common use: none is a weak alias.
+        for name in std::iter::once(&row.name).chain(&row.aliases) {
+            builder.name(handle, name, true);
         }
     }
 

@@ -95,9 +95,11 @@ fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
             // A city and the region named after it: the city, unless the text asks for the
             // region ("Kyiv" the city, not the city's own first-level division).
             if kind.is_area() && !o.region_form && !spot.cues.wants_area {
+                // (A city of millions counts even when the text uses its alias: "New York".)
                 let holds_namesake = options.iter().any(|p| {
                     p.entry.kind() == Kind::Place
-                        && p.main_name
+                        && (p.main_name
+                            || (p.entry.population() >= 1_000_000 && kind == Kind::Admin1))
                         && (p.entry.admin1().is_some_and(|a| a.id() == o.entry.id())
                             || p.entry.admin2().is_some_and(|a| a.id() == o.entry.id()))
                 });
@@ -123,6 +125,16 @@ fn best(probabilities: &[f64]) -> usize {
         .enumerate()
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map_or(0, |(i, _)| i)
+}
+
+/// How far, in kilometres, another place lies from a candidate: 0 when the candidate is an
+/// area that holds it (a country, a region), else the distance between their points.
+fn reach(candidate: &Entry<'_>, other: &Entry<'_>) -> f64 {
+    if candidate.kind().is_area() && inside(other, candidate) {
+        0.0
+    } else {
+        distance_km(candidate.point(), other.point())
+    }
 }
 
 /// Whether `e` lies in `container`.
@@ -209,7 +221,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                     scores[k] += 1.0;
                 }
                 if anchor.kind() != Kind::Country {
-                    nearest = nearest.min(distance_km(point, anchor.point()));
+                    nearest = nearest.min(reach(e, anchor));
                 }
             }
             if nearest.is_finite() {
@@ -221,8 +233,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 if j != i && other.sentence == spot.sentence && other.key != spot.key {
                     let p = &provisional[j];
                     if p.kind() != Kind::Country {
-                        nearest_in_sentence =
-                            nearest_in_sentence.min(distance_km(point, p.point()));
+                        nearest_in_sentence = nearest_in_sentence.min(reach(e, p));
                     }
                 }
             }

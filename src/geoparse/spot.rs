@@ -265,11 +265,15 @@ fn longest_match<'g>(
         let span = words[i].span.start..words[i + len - 1].span.end;
         let key = normalize(&text[span]);
         let found = gazetteer.lookup(&key);
-        if !found.is_empty() {
+        let cyrillic = len <= 2 && is_cyrillic(&text[words[i].span.clone()]);
+        if !found.is_empty() && !cyrillic {
             return Some((len, key, found, false));
         }
-        // Declined Ukrainian and Russian names, for names of one or two words.
-        if len <= 2 && is_cyrillic(&text[words[i].span.clone()]) {
+        // Declined Ukrainian and Russian names, for names of one or two words: every
+        // nominative the gazetteer knows, keeping main names when there are any
+        // ("Покровска" is an alias of a hamlet as written, the main name of Pokrovsk as
+        // "Покровск").
+        if cyrillic {
             let forms: Vec<Vec<String>> = (i..i + len)
                 .map(|k| {
                     let word = &text[words[k].span.clone()];
@@ -286,12 +290,28 @@ fn longest_match<'g>(
                     .flat_map(|a| forms[1].iter().map(move |b| format!("{a} {b}")))
                     .collect()
             };
-            for form in combinations.iter().skip(1) {
+            let mut found: Vec<(String, Vec<Candidate<'g>>, bool)> = Vec::new();
+            for (n, form) in combinations.iter().enumerate() {
                 let key = normalize(form);
-                let found = gazetteer.lookup(&key);
-                if !found.is_empty() {
-                    return Some((len, key, found, true));
+                let candidates = gazetteer.lookup(&key);
+                if !candidates.is_empty() {
+                    found.push((key, candidates, n > 0));
                 }
+            }
+            let main = |c: &Candidate<'_>| c.main_name || c.region_form;
+            let best = found
+                .iter()
+                .find(|(_, c, _)| c.iter().any(main))
+                .or(found.first());
+            if let Some((key, _, inflected)) = best {
+                let all_main = found.iter().any(|(_, c, _)| c.iter().any(main));
+                let mut candidates: Vec<Candidate<'g>> = found
+                    .iter()
+                    .flat_map(|(_, c, _)| c.iter().copied())
+                    .filter(|c| !all_main || main(c))
+                    .collect();
+                candidates.dedup_by_key(|c| c.entry.id());
+                return Some((len, key.clone(), candidates, *inflected));
             }
         }
     }
