@@ -62,6 +62,11 @@ fn options<'g>(spot: &Spot<'g>) -> Vec<Option_<'g>> {
     out
 }
 
+/// Countries whose official script is Cyrillic.
+const CYRILLIC_COUNTRIES: &[&str] = &[
+    "UA", "RU", "BY", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN",
+];
+
 /// What an entry is worth before any context.
 fn prior(o: &Option_<'_>) -> f64 {
     let e = &o.entry;
@@ -73,8 +78,13 @@ fn prior(o: &Option_<'_>) -> f64 {
         Kind::Sea | Kind::River | Kind::Region => 5.0,
         Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
     };
-    base + if o.main_name { 2.5 } else { 0.0 }
+    base + if o.main_name { MAIN_NAME } else { 0.0 }
 }
+
+/// Worth of a text using an entry's main name rather than an alias.
+const MAIN_NAME: f64 = 2.5;
+/// The same, when the text is Cyrillic.
+const CYRILLIC_MAIN_NAME: f64 = 1.0;
 
 /// Scores from the spot's own words.
 fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
@@ -83,6 +93,11 @@ fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
         .map(|o| {
             let kind = o.entry.kind();
             let mut score = prior(o);
+            // GeoNames' main names are Latin, so a Cyrillic name meets a main name only through
+            // transliteration: weaker evidence than the same name in Latin letters.
+            if o.main_name && spot.cues.cyrillic {
+                score -= MAIN_NAME - CYRILLIC_MAIN_NAME;
+            }
             if o.region_form && kind.is_area() {
                 score += 4.0;
             }
@@ -91,6 +106,10 @@ fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
             }
             if spot.cues.wants_settlement && kind == Kind::Place {
                 score += 3.0;
+            }
+            // A name written in Cyrillic is most likely in a country that writes it so.
+            if spot.cues.cyrillic && CYRILLIC_COUNTRIES.contains(&o.entry.country()) {
+                score += 2.0;
             }
             // A city and the region named after it: the city, unless the text asks for the
             // region ("Kyiv" the city, not the city's own first-level division).
@@ -173,17 +192,22 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         .filter(|&i| {
             let p = &first[i];
             let top = &options[i][best(p)];
-            p[best(p)] >= 0.7 && (top.main_name || strength(&candidate(top)) >= 2)
+            p[best(p)] >= 0.5 && (top.main_name || strength(&candidate(top)) >= 2)
         })
         .collect();
+    // Each anchor speaks for its country with its probability (a country named outright,
+    // twice as loud).
+    let anchor_weight = |a: usize| {
+        let p = first[a][best(&first[a])];
+        if provisional[a].kind() == Kind::Country {
+            2.0 * p
+        } else {
+            p
+        }
+    };
     let mut country_weight: HashMap<&str, f64> = HashMap::new();
     for &a in &anchors {
-        let weight = if provisional[a].kind() == Kind::Country {
-            2.0
-        } else {
-            1.0
-        };
-        *country_weight.entry(provisional[a].country()).or_default() += weight;
+        *country_weight.entry(provisional[a].country()).or_default() += anchor_weight(a);
     }
 
     let mut out = Vec::with_capacity(spots.len());
@@ -197,13 +221,9 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             // Countries the text is about.
             let mut weight = country_weight.get(e.country()).copied().unwrap_or(0.0);
             if own_anchor && provisional[i].country() == e.country() {
-                weight -= if provisional[i].kind() == Kind::Country {
-                    2.0
-                } else {
-                    1.0
-                };
+                weight -= anchor_weight(i);
             }
-            if weight > 0.0 && !e.country().is_empty() {
+            if weight > 0.01 && !e.country().is_empty() {
                 scores[k] += 1.5 + 0.5 * weight.min(3.0);
             }
             // Regions the text is about, and nearness to its other places.
@@ -284,7 +304,8 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             .get(chosen.entry.country())
             .copied()
             .unwrap_or(0.0);
-        let in_context = weight > if own_anchor { 1.0 } else { 0.0 };
+        let own_weight = if own_anchor { anchor_weight(i) } else { 0.0 };
+        let in_context = weight > own_weight + 0.01;
         if !chosen.main_name
             && strength(&candidate(&chosen)) < 2
             && !in_context

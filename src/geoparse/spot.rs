@@ -22,7 +22,7 @@ use super::words::{
     AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, PROXIMITY, SETTLEMENT_WORDS,
     SPEECH, TITLES, is,
 };
-use crate::gazetteer::{Candidate, Gazetteer, Kind};
+use crate::gazetteer::{Candidate, Gazetteer, Kind, Provenance};
 use crate::text::{Case, Token, normalize, sentences, tokens};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -64,6 +64,8 @@ pub struct Cues {
     pub near: Option<usize>,
     /// The name was matched through an inflected form.
     pub inflected: bool,
+    /// The name is written in Cyrillic.
+    pub cyrillic: bool,
 }
 
 /// The result of recognition.
@@ -129,8 +131,8 @@ pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots
 /// Whether capitals tell nothing in this sentence: a headline or an all-capitals line.
 fn capitals_uninformative(text: &str, words: &[Token]) -> bool {
     let cased: Vec<&Token> = words.iter().filter(|t| t.case != Case::Other).collect();
-    if cased.len() < 3 {
-        return cased.iter().all(|t| t.case == Case::Upper) && !cased.is_empty();
+    if cased.len() < 6 {
+        return cased.iter().all(|t| t.case == Case::Upper) && cased.len() >= 2;
     }
     let capitalised = cased
         .iter()
@@ -181,6 +183,9 @@ fn spot_sentence<'g>(
 ) -> Vec<Spot<'g>> {
     let headline = capitals_uninformative(text, words);
     let mut out = Vec::new();
+    // Whether the last place of the sentence followed a locative, so that "near Nabatieh and
+    // Tyre" counts for both.
+    let mut listed_locative = false;
     let mut i = 0;
     while i < words.len() {
         let t = &words[i];
@@ -209,19 +214,28 @@ fn spot_sentence<'g>(
             last: i + len - 1,
             headline,
         };
-        if context.is_place(gazetteer, &key, &candidates, persons) {
+        let listed = listed_locative
+            && matches!(
+                context.prev_word(false).as_deref(),
+                Some("and" | "or" | "і" | "и" | "та")
+            );
+        if context.is_place(gazetteer, &key, &candidates, persons, listed) {
             let next = context.next_word();
             let prev = context.prev_word(true);
             let cues = Cues {
-                locative: prev.as_deref().is_some_and(|w| is(LOCATIVES, w)),
+                locative: prev.as_deref().is_some_and(|w| is(LOCATIVES, w))
+                    || (listed_locative
+                        && matches!(prev.as_deref(), Some("and" | "or" | "і" | "и" | "та"))),
                 wants_area: next.as_deref().is_some_and(|w| is(AREA_WORDS, w)),
                 wants_settlement: next.as_deref().is_some_and(|w| is(SETTLEMENT_WORDS, w))
                     || (prev.as_deref() == Some("of")
                         && i >= 2
                         && is(SETTLEMENT_WORDS, &lower(text, &words[i - 2]))),
                 inflected,
+                cyrillic: is_cyrillic(&text[span.clone()]),
                 ..Cues::default()
             };
+            listed_locative = cues.locative;
             out.push((
                 Spot {
                     span,
@@ -269,10 +283,9 @@ fn longest_match<'g>(
         if !found.is_empty() && !cyrillic {
             return Some((len, key, found, false));
         }
-        // Declined Ukrainian and Russian names, for names of one or two words: every
-        // nominative the gazetteer knows, keeping main names when there are any
-        // ("Покровска" is an alias of a hamlet as written, the main name of Pokrovsk as
-        // "Покровск").
+        // Declined Ukrainian and Russian names, for names of one or two words: the form as
+        // written and each guessed nominative ("Покровська" is an alias of a hamlet as
+        // written; "Покровськ" names Pokrovsk).
         if cyrillic {
             let forms: Vec<Vec<String>> = (i..i + len)
                 .map(|k| {
@@ -298,19 +311,18 @@ fn longest_match<'g>(
                     found.push((key, candidates, n > 0));
                 }
             }
-            let main = |c: &Candidate<'_>| c.main_name || c.region_form;
-            let best = found
-                .iter()
-                .find(|(_, c, _)| c.iter().any(main))
-                .or(found.first());
-            if let Some((key, _, inflected)) = best {
-                let all_main = found.iter().any(|(_, c, _)| c.iter().any(main));
-                let mut candidates: Vec<Candidate<'g>> = found
+            // Every form the gazetteer knows offers its entries; resolution weighs them.
+            let weight = |c: &[Candidate<'_>]| {
+                c.iter()
+                    .map(|c| (strength(c), c.entry.population()))
+                    .max()
+                    .unwrap_or_default()
+            };
+            if let Some((key, _, inflected)) = found.iter().max_by_key(|(_, c, _)| weight(c)) {
+                let candidates: Vec<Candidate<'g>> = found
                     .iter()
                     .flat_map(|(_, c, _)| c.iter().copied())
-                    .filter(|c| !all_main || main(c))
                     .collect();
-                candidates.dedup_by_key(|c| c.entry.id());
                 return Some((len, key.clone(), candidates, *inflected));
             }
         }
@@ -361,11 +373,15 @@ impl Context<'_> {
 
     /// Whether a capitalised neighbour is an ordinary word or a title rather than part of a
     /// name (the first word of a sentence is capitalised whatever it is).
-    fn is_name_word(&self, gazetteer: &Gazetteer, t: &Token) -> bool {
+    fn is_name_word(&self, gazetteer: &Gazetteer, t: &Token, index: usize) -> bool {
         if !matches!(t.case, Case::Title | Case::Upper) {
             return false;
         }
         let word = lower(self.text, t);
+        // No word list for Cyrillic: a sentence's capitalised first word tells nothing there.
+        if index == 0 && is_cyrillic(&word) {
+            return false;
+        }
         let key = normalize(&word);
         !(is(DIRECTIONS, &word)
             || is(TITLES, &word)
@@ -386,6 +402,7 @@ impl Context<'_> {
         key: &str,
         candidates: &[Candidate<'_>],
         persons: &mut HashSet<String>,
+        listed_locative: bool,
     ) -> bool {
         let single = self.first == self.last;
         let token = &self.words[self.first];
@@ -437,39 +454,43 @@ impl Context<'_> {
         }
         // "the White House", "the Pentagon": a building, unless a notable place is named.
         if prev.as_deref() == Some("the")
-            && candidates.iter().all(|c| c.entry.kind() == Kind::Place)
+            && candidates.iter().all(|c| {
+                c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated
+            })
             && best_main < 2
         {
             return false;
         }
         // First name: a capitalised word that is not a place follows ("Vladimir Putin",
-        // "Donald Trump"); a notable place may be followed by an ordinary word ("Kyiv Mayor").
-        if !self.headline {
-            if let Some(next) = self.next_token() {
-                let next_key = normalize(&lower(self.text, next));
-                let next_is_place = !gazetteer.lookup(&next_key).is_empty();
-                let ordinary = !self.is_name_word(gazetteer, next);
-                if matches!(next.case, Case::Title | Case::Upper)
-                    && !ordinary_place_word(&next_key)
-                    && (!ordinary || best < 2)
-                    && (!next_is_place || best < 2)
-                {
-                    persons.insert(next_key);
-                    persons.insert(key.to_string());
-                    return false;
-                }
-            }
-            // Surname: a capitalised word that is not a place comes before ("Lloyd Austin").
-            if let Some(prev_token) = self.prev_token()
-                && self.is_name_word(gazetteer, prev_token)
-                && gazetteer
-                    .lookup(&normalize(&lower(self.text, prev_token)))
-                    .iter()
-                    .all(|c| strength(c) < 2)
+        // "Donald Trump"). After a minor place any capitalised word counts; after a notable
+        // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title).
+        if let Some(next) = self.next_token() {
+            let next_key = normalize(&lower(self.text, next));
+            let next_candidates = gazetteer.lookup(&next_key);
+            let next_is_place = !next_candidates.is_empty();
+            let next_strength = next_candidates.iter().map(strength).max().unwrap_or(0);
+            let capitalised = matches!(next.case, Case::Title | Case::Upper);
+            if capitalised
+                && !ordinary_place_word(&next_key)
+                && (self.is_name_word(gazetteer, next, self.last + 1)
+                    || (!self.headline && best < 2))
+                && (!next_is_place || best < 2 || next_strength < 2)
             {
+                persons.insert(next_key);
                 persons.insert(key.to_string());
                 return false;
             }
+        }
+        // Surname: a capitalised word that is not a place comes before ("Lloyd Austin").
+        if let Some(prev_token) = self.prev_token()
+            && self.is_name_word(gazetteer, prev_token, self.first - 1)
+            && gazetteer
+                .lookup(&normalize(&lower(self.text, prev_token)))
+                .iter()
+                .all(|c| strength(c) < 2)
+        {
+            persons.insert(key.to_string());
+            return false;
         }
         // Ordinary English words: "Nice", "Reading", "Bank", "Mobile", "Turkey".
         let common = single && gazetteer.is_common_word(key);
@@ -486,8 +507,8 @@ impl Context<'_> {
             if capitalised_neighbour {
                 return false;
             }
-            let locative = prev.as_deref().is_some_and(|w| is(LOCATIVES, w));
-            return best_main >= 2 || (locative && best_main >= 1);
+            let locative = prev.as_deref().is_some_and(|w| is(LOCATIVES, w)) || listed_locative;
+            return best_main >= 3 || (locative && best_main >= 1);
         }
         true
     }

@@ -1,0 +1,375 @@
+//! The geoparser on the bundled world gazetteer: the bar set by a front-line report, the
+//! recognition and resolution cases the product must get right, and the project's own
+//! evaluation set (`tests/fixtures/conflict_dev.jsonl`).
+
+use conflict_mapper::gazetteer::Gazetteer;
+use conflict_mapper::geoparse::{Geoparse, Options, Place, geoparse, geoparse_with};
+use std::sync::OnceLock;
+
+fn world() -> &'static Gazetteer {
+    static WORLD: OnceLock<Gazetteer> = OnceLock::new();
+    WORLD.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");
+        Gazetteer::new(std::fs::read(format!("{dir}world.cmg")).unwrap())
+            .and_then(|g| g.with_part(std::fs::read(format!("{dir}world.more.cmg")).unwrap()))
+            .expect("the committed index opens")
+    })
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// The places mentioned by `surface` (as written), with the texts of their mentions.
+fn places_named<'a>(found: &'a Geoparse, surface: &str) -> Vec<&'a Place> {
+    found
+        .places
+        .iter()
+        .filter(|p| p.mentions.iter().any(|m| m.text == surface))
+        .collect()
+}
+
+fn pinned(found: &Geoparse) -> Vec<&str> {
+    found
+        .mentions()
+        .into_iter()
+        .map(|(_, m)| m.text.as_str())
+        .collect()
+}
+
+#[test]
+fn the_front_line_report() {
+    let text = fixture("frontline.txt");
+    let found = geoparse(world(), &text);
+
+    let pokrovsk = places_named(&found, "Pokrovsk");
+    assert_eq!(pokrovsk.len(), 1);
+    assert_eq!(
+        pokrovsk[0].geonameid,
+        Some(704422),
+        "Pokrovsk in Donetsk Oblast, not Engels"
+    );
+
+    // Two Kostiantynivkas, each from its own sentence.
+    let kostiantynivka = places_named(&found, "Kostiantynivka");
+    assert_eq!(kostiantynivka.len(), 2, "{kostiantynivka:#?}");
+    let near_sumy = kostiantynivka
+        .iter()
+        .find(|p| p.approximate)
+        .expect("the village in Sumy");
+    assert_eq!(near_sumy.admin1.as_deref(), Some("UA.21"));
+    assert_eq!(near_sumy.within.as_deref(), Some("Sumska oblast"));
+    assert!(near_sumy.mentions[0].sentence.contains("drone attack"));
+    let near_pokrovsk = kostiantynivka.iter().find(|p| !p.approximate).unwrap();
+    assert_eq!(near_pokrovsk.geonameid, Some(705104));
+    assert!(
+        near_pokrovsk.mentions[0]
+            .sentence
+            .contains("Russian artillery")
+    );
+
+    let region = places_named(&found, "Dnipropetrovsk region");
+    assert_eq!(region.len(), 1);
+    assert_eq!(region[0].kind, "admin1");
+    assert_eq!(region[0].admin1.as_deref(), Some("UA.04"));
+
+    assert_eq!(places_named(&found, "Sumy")[0].geonameid, Some(692194));
+    assert_eq!(places_named(&found, "Donetsk")[0].geonameid, Some(709717));
+    assert_eq!(
+        places_named(&found, "Iowa")[0].admin1.as_deref(),
+        Some("US.IA")
+    );
+    assert_eq!(places_named(&found, "Iran")[0].kind, "country");
+    assert_eq!(places_named(&found, "Israel")[0].kind, "country");
+
+    let pins = pinned(&found);
+    for never in [
+        "Trump",
+        "Donald",
+        "Putin",
+        "Vladimir",
+        "Macron",
+        "Emmanuel",
+        "Air",
+        "Force",
+        "One",
+        "Kremlin",
+        "Pentagon",
+        "Austin",
+        "Lloyd",
+        "Graham",
+        "Lindsey",
+        "Russian",
+        "Ukrainian",
+        "French",
+        "General",
+        "Staff",
+    ] {
+        assert!(!pins.contains(&never), "{never} was pinned: {pins:?}");
+    }
+}
+
+#[test]
+fn mentions_carry_their_sentences_and_spans() {
+    let text = "Drones hit Kharkiv. Later, shelling was reported in Izium.";
+    let found = geoparse(world(), text);
+    for (_, m) in found.mentions() {
+        assert_eq!(&text[m.start..m.end], m.text);
+        assert_eq!(&text[m.sentence_start..m.sentence_end], m.sentence);
+        assert!(m.sentence.contains(&m.text));
+        assert!(m.confidence > 0.0 && m.confidence <= 1.0);
+    }
+    assert_eq!(pinned(&found), ["Kharkiv", "Izium"]);
+}
+
+/// Asserts that `text` pins exactly `expected`, in order.
+fn pins(text: &str, expected: &[&str]) {
+    let found = geoparse(world(), text);
+    assert_eq!(pinned(&found), expected, "in {text:?}");
+}
+
+#[test]
+fn ordinary_words_are_not_places() {
+    pins("May was warm. In March, Many drone crews moved west.", &[]);
+    pins(
+        "Drone strikes continued. Bank transfers were frozen by the Energy Agency.",
+        &[],
+    );
+    pins(
+        "Share prices fell, and Mobile networks failed. Reading the report, Nice words were rare.",
+        &[],
+    );
+    pins(
+        "They met in Nice and flew on to Reading.",
+        &["Nice", "Reading"],
+    );
+}
+
+#[test]
+fn people_are_not_places() {
+    pins("Vladimir Putin met Donald Trump.", &[]);
+    pins("Yuri Ushakov and Emmanuel Macron spoke.", &[]);
+    pins(
+        "Lloyd Austin and Lindsey Graham disagreed, Mr. Kirby said.",
+        &[],
+    );
+    pins(
+        "JD Vance, Keith Kellogg and Jake Sullivan met William Burns.",
+        &[],
+    );
+    pins("Jackson said the talks failed. Later Jackson left.", &[]);
+    pins("Victoria Nuland arrived; Victoria was tired.", &[]);
+}
+
+#[test]
+fn organisations_buildings_and_vehicles_are_not_places() {
+    pins(
+        "The White House, the Pentagon and the Kremlin all commented, as did the International Atomic Energy Agency.",
+        &[],
+    );
+    pins(
+        "He flew on Air Force One. The Rapid Support Forces advanced.",
+        &[],
+    );
+    pins(
+        "The Washington Post and the Kyiv Independent reported it.",
+        &[],
+    );
+}
+
+#[test]
+fn demonyms_are_pins_only_when_asked_for() {
+    let text = "Russian forces attacked Ukrainian defences.";
+    assert!(geoparse(world(), text).places.is_empty());
+    let found = geoparse_with(world(), text, Options { demonyms: true });
+    let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
+    assert_eq!(countries, ["RU", "UA"]);
+}
+
+#[test]
+fn whole_names() {
+    for (text, surface, kind) in [
+        (
+            "Fighting in the Donetsk region went on.",
+            "Donetsk region",
+            "admin1",
+        ),
+        ("Drones hit Sumy Oblast.", "Sumy Oblast", "admin1"),
+        ("Troops left the Kursk region.", "Kursk region", "admin1"),
+        (
+            "Strikes on the Gaza Strip continued.",
+            "Gaza Strip",
+            "region",
+        ),
+        ("Raids in the West Bank grew.", "West Bank", "region"),
+        ("Ships crossed the Red Sea.", "Red Sea", "sea"),
+        (
+            "Mines in the Sea of Azov sank a barge.",
+            "Sea of Azov",
+            "sea",
+        ),
+    ] {
+        let found = geoparse(world(), text);
+        let place = places_named(&found, surface);
+        assert_eq!(
+            place.len(),
+            1,
+            "{surface} in {text:?}: {:?}",
+            pinned(&found)
+        );
+        assert_eq!(place[0].kind, kind, "{surface}");
+    }
+    let found = geoparse(
+        world(),
+        "Inspectors visited the Zaporizhzhia nuclear power plant.",
+    );
+    let plant = places_named(&found, "Zaporizhzhia nuclear power plant");
+    assert_eq!(plant.len(), 1, "{:?}", pinned(&found));
+    assert!((plant[0].lat - 47.51).abs() < 0.05 && (plant[0].lon - 34.59).abs() < 0.05);
+}
+
+#[test]
+fn ukrainian_and_russian_case_endings() {
+    for (text, geonameid) in [
+        ("Бої тривають біля Покровська.", 704422),
+        ("Обстріл Костянтинівки триває.", 705104),
+        ("Вибухи у Харкові.", 706483),
+        ("Взрывы в Одессе.", 698740),
+        ("Удар по Николаеву.", 700569),
+    ] {
+        let found = geoparse(world(), text);
+        assert_eq!(found.places.len(), 1, "{text}: {:?}", pinned(&found));
+        assert_eq!(found.places[0].geonameid, Some(geonameid), "{text}");
+    }
+    let found = geoparse(world(), "Обстрелы в Белгородской области усилились.");
+    assert_eq!(found.places.len(), 1, "{:?}", pinned(&found));
+    assert_eq!(found.places[0].admin1.as_deref(), Some("RU.09"));
+}
+
+#[test]
+fn datelines_and_headlines() {
+    let found = geoparse(world(), "KYIV, Ukraine (AP) — Air raid sirens sounded.");
+    assert_eq!(pinned(&found), ["KYIV", "Ukraine"]);
+    assert_eq!(found.places[0].geonameid, Some(703448));
+    pins("Drone Strike Hits Oil Depot Near Bryansk", &["Bryansk"]);
+}
+
+#[test]
+fn georgia_follows_its_neighbours() {
+    let tbilisi = geoparse(world(), "Protests spread from Tbilisi across Georgia.");
+    assert_eq!(places_named(&tbilisi, "Georgia")[0].kind, "country");
+    let atlanta = geoparse(world(), "Storms hit Atlanta and much of Georgia.");
+    assert_eq!(
+        places_named(&atlanta, "Georgia")[0].admin1.as_deref(),
+        Some("US.GA")
+    );
+}
+
+#[test]
+fn each_mention_is_resolved_in_its_own_context() {
+    let text = "Shelling hit Kostiantynivka near Kramatorsk. Another Kostiantynivka, near Melitopol, was quiet.";
+    let found = geoparse(world(), text);
+    let k = places_named(&found, "Kostiantynivka");
+    assert_eq!(k.len(), 2, "{:?}", pinned(&found));
+    let admin1: Vec<Option<&str>> = k.iter().map(|p| p.admin1.as_deref()).collect();
+    assert!(
+        admin1.contains(&Some("UA.05")) && admin1.contains(&Some("UA.26")),
+        "{admin1:?}"
+    );
+    // Every mention lists its next-best readings, with distances.
+    assert!(k.iter().all(|p| !p.alternatives.is_empty()));
+}
+
+/// The scorer's rule (`shared/eval/score.py`): same GeoNames id, same admin1 for an admin1,
+/// same country for a country, else within 161 km.
+fn right(gold: &serde_json::Value, place: &Place) -> bool {
+    if let Some(id) = gold["geonameid"].as_u64()
+        && place.geonameid == Some(id as u32)
+    {
+        return true;
+    }
+    match gold["kind"].as_str() {
+        Some("admin1") if place.admin1.as_deref() == gold["admin1"].as_str() => true,
+        Some("country") => {
+            place.kind == "country" && Some(place.country.as_str()) == gold["country"].as_str()
+        }
+        _ => {
+            let (lat, lon) = (gold["lat"].as_f64().unwrap(), gold["lon"].as_f64().unwrap());
+            conflict_mapper::geoparse::resolve::distance_km((lon, lat), (place.lon, place.lat))
+                <= 161.0
+        }
+    }
+}
+
+#[test]
+fn the_conflict_dev_set_is_found_and_resolved() {
+    let mut extras = Vec::new();
+    for line in fixture("conflict_dev.jsonl").lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = doc["text"].as_str().unwrap();
+        let found = geoparse(world(), text);
+        let mentions = found.mentions();
+        let mut used = vec![false; mentions.len()];
+        for gold in doc["gold"].as_array().unwrap() {
+            let (start, end) = (
+                gold["start"].as_u64().unwrap() as usize,
+                gold["end"].as_u64().unwrap() as usize,
+            );
+            let hit = mentions
+                .iter()
+                .position(|(_, m)| m.start < end && start < m.end);
+            let Some(hit) = hit else {
+                panic!("{}: missed {}", doc["id"], gold["surface"]);
+            };
+            used[hit] = true;
+            assert!(
+                right(gold, mentions[hit].0),
+                "{}: {} resolved to {:?}",
+                doc["id"],
+                gold["surface"],
+                mentions[hit].0.path
+            );
+        }
+        extras.extend(
+            mentions
+                .iter()
+                .zip(&used)
+                .filter(|(_, u)| !**u)
+                .map(|((_, m), _)| m.text.clone()),
+        );
+    }
+    // The set leaves "Washington" in "met … in Washington on Tuesday" unannotated; it is pinned.
+    assert!(extras.len() <= 1, "extras: {extras:?}");
+}
+
+#[test]
+fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+    let long = "Київ ".repeat(5000);
+    for text in [
+        "",
+        " ",
+        "\u{0}\u{1}\u{2}",
+        "'''---...",
+        "U.S.",
+        "U.",
+        "Mr.",
+        "КИЇВ Київ київ Kyiv's KYIV’S",
+        "🇺🇦 Kyiv 🚀 Odesa",
+        "e\u{301}Kyiv\u{301}",
+        "Pokrovs'",
+        "A.B.C.D.E.F.G.H.",
+        long.as_str(),
+    ] {
+        let found = geoparse(world(), text);
+        for (_, m) in found.mentions() {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert!(
+                text.is_char_boundary(m.sentence_start) && text.is_char_boundary(m.sentence_end)
+            );
+        }
+    }
+}
