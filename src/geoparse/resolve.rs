@@ -214,14 +214,17 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     for (i, spot) in spots.iter().enumerate() {
         let own = &options[i];
         let mut scores = own_cues(spot, own);
-        let own_anchor = anchors.contains(&i);
         for (k, o) in own.iter().enumerate() {
             let e = &o.entry;
             let point = e.point();
             // Countries the text is about.
+            // (Other mentions of the same name vote at half weight: they may mean another
+            // place; the spot itself does not vote.)
             let mut weight = country_weight.get(e.country()).copied().unwrap_or(0.0);
-            if own_anchor && provisional[i].country() == e.country() {
-                weight -= anchor_weight(i);
+            for &a in &anchors {
+                if spots[a].key == spot.key && provisional[a].country() == e.country() {
+                    weight -= if a == i { 1.0 } else { 0.5 } * anchor_weight(a);
+                }
             }
             if weight > 0.01 && !e.country().is_empty() {
                 scores[k] += 1.5 + 0.5 * weight.min(3.0);
@@ -268,6 +271,13 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             {
                 scores[k] += 6.0;
             }
+            // The other side of "X in Y": Y is likelier what holds a reading of X.
+            for (j, other) in spots.iter().enumerate() {
+                if other.cues.container == Some(i) && options[j].iter().any(|x| inside(&x.entry, e))
+                {
+                    scores[k] += 3.0;
+                }
+            }
             // "near Y".
             if let Some(n) = spot.cues.near {
                 let d = distance_km(point, provisional[n].point());
@@ -304,8 +314,14 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             .get(chosen.entry.country())
             .copied()
             .unwrap_or(0.0);
-        let own_weight = if own_anchor { anchor_weight(i) } else { 0.0 };
-        let in_context = weight > own_weight + 0.01;
+        let same_name: f64 = anchors
+            .iter()
+            .filter(|&&a| {
+                spots[a].key == spot.key && provisional[a].country() == chosen.entry.country()
+            })
+            .map(|&a| if a == i { 1.0 } else { 0.5 } * anchor_weight(a))
+            .sum();
+        let in_context = weight > same_name + 0.01;
         if !chosen.main_name
             && strength(&candidate(&chosen)) < 2
             && !in_context

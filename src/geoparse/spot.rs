@@ -416,7 +416,7 @@ impl Context<'_> {
             .unwrap_or(0);
         let prev = self.prev_word(true);
 
-        if single && (is(CALENDAR, &word) || is(DIRECTIONS, &word)) {
+        if single && (is(CALENDAR, &word) || is(DIRECTIONS, &word) || is(TITLES, &word)) {
             return false;
         }
         if persons.contains(key) {
@@ -532,6 +532,27 @@ fn ordinary_place_word(key: &str) -> bool {
     is(AREA_WORDS, key) || is(SETTLEMENT_WORDS, key) || is(DIRECTIONS, key)
 }
 
+/// Whether a gap describes the first place as lying in the second: ", the capital of",
+/// ", a town in", ", a village in the".
+fn is_description(gap: &str) -> bool {
+    let Some(rest) = gap.strip_prefix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&("the" | "a" | "an")) => &words[1..],
+        _ => &words[..],
+    };
+    match words {
+        [noun, preposition, rest @ ..] => {
+            (is(SETTLEMENT_WORDS, noun) || is(AREA_WORDS, noun))
+                && matches!(*preposition, "of" | "in")
+                && rest.len() <= 1
+        }
+        _ => false,
+    }
+}
+
 /// Links each spot of a sentence to the spot that contains it or that it lies near, and
 /// turns the temporary token indexes stored in `cues` into spot indexes (offset by `base`).
 fn link<'g>(text: &str, base: usize, spots: &[Spot<'g>], words: &[Token]) -> Vec<Spot<'g>> {
@@ -561,7 +582,8 @@ fn link<'g>(text: &str, base: usize, spots: &[Spot<'g>], words: &[Token]) -> Vec
         } else if matches!(
             gap.trim(),
             "in" | ", in" | "in the" | ", in the" | "у" | "в"
-        ) {
+        ) || is_description(gap.trim())
+        {
             out[a].cues.container = Some(base + b);
             out[a].cues.container_explicit = true;
         } else if matches!(gap.trim(), "," | "(") {
