@@ -67,6 +67,28 @@ const CYRILLIC_COUNTRIES: &[&str] = &[
     "UA", "RU", "BY", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN",
 ];
 
+/// The most that context adds to a candidate's score (country, region, nearness, sentence,
+/// containment both ways, nearness cue), with room to spare.
+const MAX_CONTEXT: f64 = 25.0;
+
+/// How many spots on either side make a spot's context: the places of the same story, even
+/// when one text holds many stories.
+const CONTEXT: usize = 40;
+
+/// The indexes of the spots in the sentence of spot `i` (spots are in text order).
+fn sentence_spots(spots: &[Spot<'_>], i: usize) -> std::ops::Range<usize> {
+    let sentence = spots[i].sentence;
+    let mut start = i;
+    while start > 0 && spots[start - 1].sentence == sentence {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < spots.len() && spots[end].sentence == sentence {
+        end += 1;
+    }
+    start..end
+}
+
 /// What an entry is worth before any context.
 fn prior(o: &Option_<'_>) -> f64 {
     let e = &o.entry;
@@ -88,6 +110,19 @@ const CYRILLIC_MAIN_NAME: f64 = 1.0;
 
 /// Scores from the spot's own words.
 fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
+    // The regions holding a place of this name: (region, whether the place is a city of
+    // millions, which counts even when the text uses its alias, as in "New York").
+    let namesake_holders: Vec<(u32, bool, bool)> = options
+        .iter()
+        .filter(|p| p.entry.kind() == Kind::Place)
+        .flat_map(|p| {
+            let big = p.entry.population() >= 1_000_000;
+            [p.entry.admin1(), p.entry.admin2()]
+                .into_iter()
+                .flatten()
+                .map(move |r| (r.id(), p.main_name, big))
+        })
+        .collect();
     options
         .iter()
         .map(|o| {
@@ -114,14 +149,10 @@ fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
             // A city and the region named after it: the city, unless the text asks for the
             // region ("Kyiv" the city, not the city's own first-level division).
             if kind.is_area() && !o.region_form && !spot.cues.wants_area {
-                // (A city of millions counts even when the text uses its alias: "New York".)
-                let holds_namesake = options.iter().any(|p| {
-                    p.entry.kind() == Kind::Place
-                        && (p.main_name
-                            || (p.entry.population() >= 1_000_000 && kind == Kind::Admin1))
-                        && (p.entry.admin1().is_some_and(|a| a.id() == o.entry.id())
-                            || p.entry.admin2().is_some_and(|a| a.id() == o.entry.id()))
-                });
+                let id = o.entry.id();
+                let holds_namesake = namesake_holders
+                    .iter()
+                    .any(|&(r, main, big)| r == id && (main || (big && kind == Kind::Admin1)));
                 if holds_namesake {
                     score -= 3.0;
                 }
@@ -146,13 +177,36 @@ fn best(probabilities: &[f64]) -> usize {
         .map_or(0, |(i, _)| i)
 }
 
-/// How far, in kilometres, another place lies from a candidate: 0 when the candidate is an
-/// area that holds it (a country, a region), else the distance between their points.
-fn reach(candidate: &Entry<'_>, other: &Entry<'_>) -> f64 {
-    if candidate.kind().is_area() && inside(other, candidate) {
+/// A point on the unit sphere, for quick comparisons of distance (the chord between two such
+/// points grows with the great-circle distance).
+fn unit((lon, lat): (f64, f64)) -> [f64; 3] {
+    let (lon, lat) = (lon.to_radians(), lat.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// The chord between two unit vectors.
+fn chord(a: [f64; 3], b: [f64; 3]) -> f64 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+}
+
+/// Kilometres along the Earth for a chord of the unit sphere.
+fn chord_km(chord: f64) -> f64 {
+    2.0 * 6371.0088 * (chord / 2.0).min(1.0).asin()
+}
+
+/// How far, as a chord of the unit sphere, another place lies from a candidate: 0 when the
+/// candidate is an area that holds it (a country, a region), else between their points.
+fn reach(
+    candidate: &Entry<'_>,
+    is_area: bool,
+    at: [f64; 3],
+    other: &Entry<'_>,
+    other_at: [f64; 3],
+) -> f64 {
+    if is_area && inside(other, candidate) {
         0.0
     } else {
-        distance_km(candidate.point(), other.point())
+        chord(at, other_at)
     }
 }
 
@@ -176,11 +230,12 @@ fn inside(e: &Entry<'_>, container: &Entry<'_>) -> bool {
 pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     let spots = &spots.spots;
     let options: Vec<Vec<Option_<'g>>> = spots.iter().map(options).collect();
-    let first: Vec<Vec<f64>> = spots
+    let own_scores: Vec<Vec<f64>> = spots
         .iter()
         .zip(&options)
-        .map(|(s, o)| softmax(&own_cues(s, o)))
+        .map(|(s, o)| own_cues(s, o))
         .collect();
+    let first: Vec<Vec<f64>> = own_scores.iter().map(|s| softmax(s)).collect();
     let provisional: Vec<Entry<'g>> = options
         .iter()
         .zip(&first)
@@ -206,62 +261,105 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         }
     };
     let mut country_weight: HashMap<&str, f64> = HashMap::new();
+    let mut name_country_weight: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut own_weight = vec![0.0; spots.len()];
     for &a in &anchors {
-        *country_weight.entry(provisional[a].country()).or_default() += anchor_weight(a);
+        let (country, weight) = (provisional[a].country(), anchor_weight(a));
+        own_weight[a] = weight;
+        *country_weight.entry(country).or_default() += weight;
+        *name_country_weight
+            .entry((spots[a].key.as_str(), country))
+            .or_default() += weight;
+    }
+    // The weight of the countries a spot's context speaks for: other mentions of the same
+    // name vote at half weight (they may mean another place), the spot itself not at all.
+    let context_weight = |i: usize, country: &str| {
+        let all = country_weight.get(country).copied().unwrap_or(0.0);
+        let same_name = name_country_weight
+            .get(&(spots[i].key.as_str(), country))
+            .copied()
+            .unwrap_or(0.0);
+        let own = if provisional[i].country() == country {
+            own_weight[i]
+        } else {
+            0.0
+        };
+        all - 0.5 * same_name - 0.5 * own
+    };
+
+    let located: Vec<[f64; 3]> = provisional.iter().map(|e| unit(e.point())).collect();
+    let kinds: Vec<Kind> = provisional.iter().map(Entry::kind).collect();
+    // The spots each spot contains ("X in Y": X is held by Y).
+    let mut held: Vec<Vec<usize>> = vec![Vec::new(); spots.len()];
+    for (j, s) in spots.iter().enumerate() {
+        if let Some(c) = s.cues.container {
+            held[c].push(j);
+        }
     }
 
     let mut out = Vec::with_capacity(spots.len());
     for (i, spot) in spots.iter().enumerate() {
         let own = &options[i];
-        let mut scores = own_cues(spot, own);
+        let mut scores = own_scores[i].clone();
+        // Context can lift a candidate by about 15 points at most; those further behind the
+        // leader cannot win and are not weighed again.
+        let lead = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         for (k, o) in own.iter().enumerate() {
+            if scores[k] < lead - MAX_CONTEXT {
+                continue;
+            }
             let e = &o.entry;
             let point = e.point();
             // Countries the text is about.
-            // (Other mentions of the same name vote at half weight: they may mean another
-            // place; the spot itself does not vote.)
-            let mut weight = country_weight.get(e.country()).copied().unwrap_or(0.0);
-            for &a in &anchors {
-                if spots[a].key == spot.key && provisional[a].country() == e.country() {
-                    weight -= if a == i { 1.0 } else { 0.5 } * anchor_weight(a);
-                }
-            }
+            let weight = context_weight(i, e.country());
             if weight > 0.01 && !e.country().is_empty() {
                 scores[k] += 1.5 + 0.5 * weight.min(3.0);
             }
             // Regions the text is about, and nearness to its other places.
             let mut nearest = f64::INFINITY;
-            for &a in anchors
+            let mut shares_region = false;
+            let at = unit(point);
+            let is_area = e.kind().is_area();
+            let window = i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(spots.len());
+            let from = anchors.partition_point(|&a| a < window.start);
+            let to = anchors.partition_point(|&a| a < window.end);
+            for &a in anchors[from..to]
                 .iter()
                 .filter(|&&a| a != i && spots[a].key != spot.key)
             {
                 let anchor = &provisional[a];
-                if anchor.kind() == Kind::Admin1 && inside(e, anchor)
+                let anchor_kind = kinds[a];
+                if anchor_kind == Kind::Admin1 && inside(e, anchor)
                     || anchor
                         .admin1()
                         .is_some_and(|r| e.admin1().is_some_and(|s| s.id() == r.id()))
                 {
-                    scores[k] += 1.0;
+                    shares_region = true;
                 }
-                if anchor.kind() != Kind::Country {
-                    nearest = nearest.min(reach(e, anchor));
+                if anchor_kind != Kind::Country {
+                    nearest = nearest.min(reach(e, is_area, at, anchor, located[a]));
                 }
             }
+            if shares_region {
+                scores[k] += 1.0;
+            }
             if nearest.is_finite() {
-                scores[k] += 2.5 * (-nearest / 250.0).exp();
+                scores[k] += 2.5 * (-chord_km(nearest) / 250.0).exp();
             }
             // The other places of the same sentence.
             let mut nearest_in_sentence = f64::INFINITY;
-            for (j, other) in spots.iter().enumerate() {
-                if j != i && other.sentence == spot.sentence && other.key != spot.key {
+            for j in sentence_spots(spots, i) {
+                let other = &spots[j];
+                if j != i && other.key != spot.key {
                     let p = &provisional[j];
-                    if p.kind() != Kind::Country {
-                        nearest_in_sentence = nearest_in_sentence.min(reach(e, p));
+                    if kinds[j] != Kind::Country {
+                        nearest_in_sentence =
+                            nearest_in_sentence.min(reach(e, is_area, at, p, located[j]));
                     }
                 }
             }
             if nearest_in_sentence.is_finite() {
-                scores[k] += 2.5 * (-nearest_in_sentence / 100.0).exp();
+                scores[k] += 2.5 * (-chord_km(nearest_in_sentence) / 100.0).exp();
             }
             // "X in Y", "X, Y", "Y's X".
             if let Some(c) = spot.cues.container
@@ -272,9 +370,8 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 scores[k] += 6.0;
             }
             // The other side of "X in Y": Y is likelier what holds a reading of X.
-            for (j, other) in spots.iter().enumerate() {
-                if other.cues.container == Some(i) && options[j].iter().any(|x| inside(&x.entry, e))
-                {
+            for &j in &held[i] {
+                if options[j].iter().any(|x| inside(&x.entry, e)) {
                     scores[k] += 3.0;
                 }
             }
@@ -310,18 +407,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
 
         // Too doubtful to pin: an alias of a minor place in a country the text is not about,
         // with nothing around it that says "place".
-        let weight = country_weight
-            .get(chosen.entry.country())
-            .copied()
-            .unwrap_or(0.0);
-        let same_name: f64 = anchors
-            .iter()
-            .filter(|&&a| {
-                spots[a].key == spot.key && provisional[a].country() == chosen.entry.country()
-            })
-            .map(|&a| if a == i { 1.0 } else { 0.5 } * anchor_weight(a))
-            .sum();
-        let in_context = weight > same_name + 0.01;
+        let in_context = context_weight(i, chosen.entry.country()) > 0.01;
         if !chosen.main_name
             && strength(&candidate(&chosen)) < 2
             && !in_context

@@ -1,0 +1,54 @@
+//! Geoparser speed: prints figures, asserts nothing. Run with `scripts/bench`.
+//!
+//! Builds a text of at least 1 MB from the example articles in `public/examples/`, writes it
+//! to `$BENCH_TEXT` (for the Python peers that `scripts/bench` runs on the same file), and
+//! times `geoparse` over it in process, the gazetteer already open.
+
+use conflict_mapper::gazetteer::Gazetteer;
+use conflict_mapper::geoparse::geoparse;
+use std::time::Instant;
+
+fn main() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut articles: Vec<String> = std::fs::read_dir(format!("{root}/public/examples"))
+        .expect("public/examples")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    articles.sort();
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        for a in &articles {
+            text.push_str(a);
+            text.push_str("\n\n");
+        }
+    }
+    if let Ok(path) = std::env::var("BENCH_TEXT") {
+        std::fs::write(&path, &text).expect("writing BENCH_TEXT");
+    }
+    let words = text.split_whitespace().count();
+
+    let dir = format!("{root}/public/gazetteer/");
+    let started = Instant::now();
+    let gazetteer = Gazetteer::new(std::fs::read(format!("{dir}world.cmg")).unwrap())
+        .and_then(|g| g.with_part(std::fs::read(format!("{dir}world.more.cmg")).unwrap()))
+        .unwrap();
+    let open = started.elapsed();
+
+    // One warm-up run, then the best of three.
+    let mut mentions = geoparse(&gazetteer, &text).mentions().len();
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let started = Instant::now();
+        mentions = geoparse(&gazetteer, &text).mentions().len();
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    println!(
+        "geoparse (Rust, native): {} bytes, {words} words, {mentions} mentions in {:.3} s = {:.0} words/s (gazetteer opened in {:.0} ms)",
+        text.len(),
+        best,
+        words as f64 / best,
+        open.as_secs_f64() * 1e3
+    );
+}
