@@ -6,7 +6,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { chromium } from "playwright-core";
 
 const APP_URL = process.env.APP_URL ?? "http://127.0.0.1:8089/";
@@ -95,8 +95,6 @@ test("the page renders the map with the bundled basemap and credits its data", a
   assert.ok(policies[0].includes("connect-src 'self'") && !policies[0].includes("unsafe-inline'; script"));
   assert.equal(await page.locator("script:not([src])").count(), 0, "no inline scripts");
 
-  await mkdir(new URL("../docs/", import.meta.url), { recursive: true });
-  await page.screenshot({ path: SHOT });
   assert.deepEqual(record.errors, []);
   assert.deepEqual(record.foreign, []);
   assert.deepEqual(record.tiles, []);
@@ -231,6 +229,54 @@ for (const [name, answer, expected] of [
     await context.close();
   });
 }
+
+test("a pasted article gets its places on the map, in the list and in popups with their sentences", async () => {
+  const { context, page, record } = await openPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(APP_URL);
+  await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+  const article = await readFile(new URL("../public/examples/frontline.txt", import.meta.url), "utf8");
+  const started = Date.now();
+  await page.locator("#article").fill(article);
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 10);
+  console.log(`# browser: paste to pins ${Date.now() - started} ms (includes the 250 ms typing pause)`);
+  const names = await page.locator(".place-list .place-name").allTextContents();
+  for (const expected of ["Pokrovsk", "Sumy", "Iran", "Israel"]) {
+    assert.ok(names.includes(expected), `${expected} in ${names}`);
+  }
+  for (const never of ["Trump", "Putin", "Macron", "Pentagon", "Kremlin", "Austin"]) {
+    assert.ok(!names.some((n) => n.includes(never)), `${never} in ${names}`);
+  }
+  assert.equal(names.filter((n) => /Kost/.test(n)).length, 2, "two Kostiantynivkas");
+  await page.getByRole("listitem", { name: "Pokrovsk" }).getByRole("button").click();
+  const popup = page.locator(".leaflet-popup-content .place-popup");
+  await popup.waitFor();
+  assert.match(await popup.locator("h3").textContent(), /Pokrovsk/);
+  assert.match(await popup.locator(".facts").textContent(), /Donetsk/);
+  assert.equal(await popup.locator(".sentence strong").first().textContent(), "Pokrovsk");
+  await page.screenshot({ path: SHOT });
+  assert.deepEqual(record.errors, []);
+  assert.deepEqual(record.foreign, []);
+  await context.close();
+});
+
+test("article text is shown as text, never run as HTML", async () => {
+  const { context, page, record } = await openPage();
+  await page.goto(APP_URL);
+  await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+  await page.evaluate(() => { window.__xss = 0; });
+  await page.locator("#article").fill(
+    'Shelling hit Kharkiv <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> Odesa <b onmouseover="window.__xss=3">today</b>.',
+  );
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 2);
+  await page.getByRole("listitem", { name: "Kharkiv" }).getByRole("button").click();
+  const popup = page.locator(".leaflet-popup-content .place-popup");
+  await popup.waitFor();
+  assert.match(await popup.textContent(), /<img src=x onerror=/);
+  assert.equal(await page.locator(".leaflet-popup-content img").count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), 0);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
 
 test("the article survives a reload", async () => {
   const { context, page, record } = await openPage();

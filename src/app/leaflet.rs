@@ -74,6 +74,42 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     pub fn div_icon(options: &Object) -> JsValue;
 
+    /// [`L.circleMarker(latlng, options)`](https://leafletjs.com/reference.html#circlemarker).
+    #[wasm_bindgen(js_namespace = L, js_name = circleMarker)]
+    pub fn circle_marker(lat_lng: &Array, options: &Object) -> Layer;
+
+    /// [`L.layerGroup()`](https://leafletjs.com/reference.html#layergroup).
+    #[wasm_bindgen(js_namespace = L, js_name = featureGroup)]
+    pub fn feature_group() -> Layer;
+
+    /// [`clearLayers`](https://leafletjs.com/reference.html#layergroup-clearlayers).
+    #[wasm_bindgen(method, js_name = clearLayers)]
+    pub fn clear_layers(this: &Layer) -> Layer;
+
+    /// [`addLayer`](https://leafletjs.com/reference.html#layergroup-addlayer).
+    #[wasm_bindgen(method, js_name = addLayer)]
+    pub fn add_layer(this: &Layer, layer: &Layer) -> Layer;
+
+    /// [`getLayers`](https://leafletjs.com/reference.html#layergroup-getlayers).
+    #[wasm_bindgen(method, js_name = getLayers)]
+    pub fn get_layers(this: &Layer) -> Array;
+
+    /// [`bindPopup`](https://leafletjs.com/reference.html#layer-bindpopup).
+    #[wasm_bindgen(method, js_name = bindPopup)]
+    pub fn bind_popup(this: &Layer, content: &HtmlElement, options: &Object) -> Layer;
+
+    /// [`bindTooltip`](https://leafletjs.com/reference.html#layer-bindtooltip).
+    #[wasm_bindgen(method, js_name = bindTooltip)]
+    pub fn bind_tooltip(this: &Layer, content: &str, options: &Object) -> Layer;
+
+    /// [`openPopup`](https://leafletjs.com/reference.html#layer-openpopup).
+    #[wasm_bindgen(method, js_name = openPopup)]
+    pub fn open_popup(this: &Layer) -> Layer;
+
+    /// [`flyTo`](https://leafletjs.com/reference.html#map-flyto).
+    #[wasm_bindgen(method, js_name = flyTo)]
+    pub fn fly_to(this: &Map, center: &Array, zoom: f64) -> Map;
+
     /// [`L.Control`](https://leafletjs.com/reference.html#control).
     pub type Control;
 

@@ -4,7 +4,9 @@
 use super::basemap::{self, Basemap};
 use super::fetch::Progress;
 use super::leaflet::{self, Map};
+use super::places::Markers;
 use super::storage;
+use crate::geoparse::Place;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,8 +26,15 @@ const OSM_ATTRIBUTION: &str =
 
 /// The map, filling its parent.
 #[component]
-pub fn MapView() -> impl IntoView {
+pub fn MapView(
+    /// The places to show.
+    places: Memo<Vec<Place>>,
+    /// The place chosen in the list, by index into `places`.
+    chosen: ReadSignal<Option<usize>>,
+) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
+    let markers: StoredValue<Option<Markers>, LocalStorage> = StoredValue::new_local(None);
+    let map_ready = RwSignal::new(false);
     let status = RwSignal::new(Status::Loading(Progress::default()));
     let map: StoredValue<Option<Map>, LocalStorage> = StoredValue::new_local(None);
     let drawn: StoredValue<Option<Basemap>, LocalStorage> = StoredValue::new_local(None);
@@ -90,8 +99,41 @@ pub fn MapView() -> impl IntoView {
             )
             .add_to(&created);
         }
+        markers.set_value(Some(Markers::new(&created)));
         map.set_value(Some(created));
+        map_ready.set(true);
         load();
+    });
+    // Markers follow the places.
+    Effect::new(move |_| {
+        if !map_ready.get() {
+            return;
+        }
+        places.with(|places| {
+            map.with_value(|m| {
+                markers.update_value(|k| {
+                    if let (Some(m), Some(k)) = (m, k) {
+                        k.show(m, places);
+                    }
+                })
+            })
+        });
+    });
+    // A place chosen in the list opens on the map.
+    Effect::new(move |_| {
+        let Some(index) = chosen.get() else { return };
+        places.with_untracked(|places| {
+            let Some(place) = places.get(index) else {
+                return;
+            };
+            map.with_value(|m| {
+                markers.with_value(|k| {
+                    if let (Some(m), Some(k)) = (m, k) {
+                        k.open(m, index, place);
+                    }
+                })
+            })
+        });
     });
     on_cleanup(move || {
         drawn.set_value(None);

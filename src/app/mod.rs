@@ -8,6 +8,7 @@ mod fetch;
 mod gazetteer;
 mod leaflet;
 mod map_view;
+mod places;
 mod storage;
 
 use leptos::prelude::*;
@@ -29,6 +30,18 @@ fn App() -> impl IntoView {
         progress: Default::default(),
     });
     gazetteer::load(status, loaded);
+
+    // The article as typed, and as last settled (a quarter second after the last keystroke):
+    // the places follow the settled text.
+    let text = RwSignal::new(storage::load(storage::ARTICLE).unwrap_or_default());
+    let settled = RwSignal::new(text.get_untracked());
+    let found = Memo::new(move |_| {
+        loaded.0.with(|g| match g {
+            Some(g) => settled.with(|t| crate::geoparse::geoparse(g, t).places),
+            None => Vec::new(),
+        })
+    });
+    let (chosen, choose) = signal(None::<usize>);
     view! {
         <header class="topbar">
             <h1>"conflict-mapper"</h1>
@@ -36,14 +49,17 @@ fn App() -> impl IntoView {
             <TilesSwitch />
         </header>
         <main class="workspace">
-            <Article />
+            <Article text settled />
             <section class="map-area" aria-label="Map">
-                <MapView />
+                <MapView places=found chosen />
             </section>
             <aside class="places" aria-labelledby="places-heading">
                 <h2 id="places-heading">"Places"</h2>
                 <gazetteer::GazetteerStatus status loaded />
-                <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
+                <Show when=move || found.with(Vec::is_empty)>
+                    <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
+                </Show>
+                <places::PlaceList places=found chosen=choose />
             </aside>
         </main>
         <footer class="credits">
@@ -62,13 +78,28 @@ fn App() -> impl IntoView {
 
 /// The article box. Its text is saved to the browser on every edit and restored on load.
 #[component]
-fn Article() -> impl IntoView {
-    let text = RwSignal::new(storage::load(storage::ARTICLE).unwrap_or_default());
+fn Article(
+    /// The text as typed.
+    text: RwSignal<String>,
+    /// The text once typing pauses.
+    settled: RwSignal<String>,
+) -> impl IntoView {
     let saved = RwSignal::new(true);
+    let edits = StoredValue::new(0u64);
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         saved.set(storage::save(storage::ARTICLE, &value));
         text.set(value);
+        edits.update_value(|n| *n += 1);
+        let edit = edits.get_value();
+        set_timeout(
+            move || {
+                if edits.get_value() == edit {
+                    settled.set(text.get_untracked());
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
     };
     let words = move || text.with(|t| t.split_whitespace().count());
     view! {

@@ -1,0 +1,201 @@
+//! The places view: the article's places as markers on the map (with a popup of their
+//! sentences) and as a list beside it. Article text is only ever inserted as text.
+
+use super::leaflet::{self, Layer, Map};
+use crate::geoparse::{Mention, Place};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement};
+
+/// The markers of the current places, on their own layer of the map.
+pub struct Markers {
+    group: Layer,
+    /// One marker per place, in the order of the places shown.
+    by_place: Vec<Layer>,
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// An element with text content (never parsed as HTML).
+fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<HtmlElement> {
+    let e: HtmlElement = document.create_element(tag).ok()?.dyn_into().ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    Some(e)
+}
+
+/// A sentence with the mention in bold.
+fn sentence(document: &Document, m: &Mention) -> Option<HtmlElement> {
+    let p = element(document, "p", "sentence", "")?;
+    let (from, to) = (m.start - m.sentence_start, m.end - m.sentence_start);
+    let s = &m.sentence;
+    if s.is_char_boundary(from) && s.is_char_boundary(to) && to <= s.len() {
+        p.append_with_str_1(&s[..from]).ok()?;
+        p.append_child(&element(document, "strong", "", &s[from..to])?.into())
+            .ok()?;
+        p.append_with_str_1(&s[to..]).ok()?;
+    } else {
+        p.set_text_content(Some(s));
+    }
+    Some(p)
+}
+
+/// The popup of a place: name, kind, path, confidence, and every sentence naming it.
+fn popup(document: &Document, place: &Place) -> Option<HtmlElement> {
+    let root = element(document, "div", "place-popup", "")?;
+    root.append_child(&element(document, "h3", "", &place.name)?.into())
+        .ok()?;
+    let mut facts = format!("{} · {}", describe(place), place.path.join(" › "));
+    facts.push_str(&format!(" · confidence {:.0}%", place.confidence * 100.0));
+    root.append_child(&element(document, "p", "facts", &facts)?.into())
+        .ok()?;
+    for m in &place.mentions {
+        root.append_child(&sentence(document, m)?.into()).ok()?;
+    }
+    Some(root)
+}
+
+/// What a place is, in words.
+pub fn describe(place: &Place) -> String {
+    let kind = match place.kind.as_str() {
+        "place" => "settlement",
+        "admin1" => "region",
+        "admin2" => "district",
+        "country" => "country",
+        "sea" => "sea",
+        "river" => "river",
+        _ => "area",
+    };
+    if place.approximate {
+        format!(
+            "{kind}, placed approximately in {}",
+            place.within.as_deref().unwrap_or("its region")
+        )
+    } else {
+        kind.to_string()
+    }
+}
+
+/// The colour of a kind: settlements red, regions purple, countries grey, waters blue.
+fn colour(place: &Place) -> &'static str {
+    match place.kind.as_str() {
+        "place" => "#b3261e",
+        "admin1" | "admin2" | "region" => "#7b3fa0",
+        "country" => "#55606e",
+        "sea" | "river" => "#1a5fb4",
+        _ => "#b3261e",
+    }
+}
+
+impl Markers {
+    /// An empty marker layer on `map`.
+    pub fn new(map: &Map) -> Markers {
+        let group = leaflet::feature_group();
+        group.add_to(map);
+        Markers {
+            group,
+            by_place: Vec::new(),
+        }
+    }
+
+    /// Shows `places`, replacing what was shown, and fits the map to them.
+    pub fn show(&mut self, map: &Map, places: &[Place]) {
+        self.group.clear_layers();
+        self.by_place.clear();
+        let Some(document) = document() else { return };
+        for place in places {
+            let radius = 6.0 + 3.0 * (place.mentions.len() as f64).sqrt();
+            let doubtful = place.approximate || place.confidence < 0.5;
+            let class = format!(
+                "place-marker kind-{}{}",
+                place.kind,
+                if doubtful { " doubtful" } else { "" }
+            );
+            let marker = leaflet::circle_marker(
+                &leaflet::lat_lng(place.lon, place.lat),
+                &leaflet::options(&[
+                    ("radius", radius.into()),
+                    ("color", "#ffffff".into()),
+                    ("weight", 1.5.into()),
+                    ("fillColor", colour(place).into()),
+                    ("fillOpacity", if doubtful { 0.45 } else { 0.85 }.into()),
+                    ("dashArray", if doubtful { "3 3" } else { "" }.into()),
+                    ("className", class.into()),
+                ]),
+            );
+            if let Some(content) = popup(&document, place) {
+                marker.bind_popup(&content, &leaflet::options(&[("maxWidth", 360.into())]));
+            }
+            marker.bind_tooltip(&place.name, &leaflet::options(&[]));
+            self.group.add_layer(&marker);
+            self.by_place.push(marker);
+        }
+        if !places.is_empty() {
+            map.fit_bounds(
+                &self.group.get_bounds(),
+                &leaflet::options(&[
+                    ("maxZoom", 8.into()),
+                    ("padding", js_sys::Array::of2(&30.into(), &30.into()).into()),
+                ]),
+            );
+        }
+    }
+
+    /// Opens the popup of the place at `index` of the last [`Markers::show`], centring on it.
+    pub fn open(&self, map: &Map, index: usize, place: &Place) {
+        if let Some(marker) = self.by_place.get(index) {
+            map.fly_to(
+                &leaflet::lat_lng(place.lon, place.lat),
+                map.get_zoom().max(6.0),
+            );
+            marker.open_popup();
+        }
+    }
+}
+
+/// The list of places beside the map; choosing one opens it on the map.
+#[component]
+pub fn PlaceList(
+    /// The places of the article.
+    places: Memo<Vec<Place>>,
+    /// Set to the index of the chosen place.
+    chosen: WriteSignal<Option<usize>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || places.with(|p| !p.is_empty())>
+            <ul class="place-list" role="list" aria-label="Places in the article">
+                <For
+                    each=move || places.get().into_iter().enumerate()
+                    key=|(i, p)| (*i, p.id, p.mentions.len())
+                    children=move |(i, place)| {
+                        let name = place.name.clone();
+                        let label = name.clone();
+                        let within = place.path.get(1..).unwrap_or_default().join(" › ");
+                        let detail = if within.is_empty() {
+                            describe(&place)
+                        } else {
+                            format!("{} · {within}", describe(&place))
+                        };
+                        let count = place.mentions.len();
+                        let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
+                        view! {
+                            <li class=format!("place-item kind-{}", place.kind) aria-label=label>
+                                <button type="button" on:click=move |_| chosen.set(Some(i))>
+                                    <span class="place-name">{name}</span>
+                                    <span class="place-detail">{detail}</span>
+                                    <span class="place-count">{mentions}</span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </Show>
+    }
+}
