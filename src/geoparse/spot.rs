@@ -382,7 +382,13 @@ impl Context<'_> {
         if index == 0 && is_cyrillic(&word) {
             return false;
         }
+        // A capital inside a sentence, just before the place, marks a name even when the word
+        // is also an ordinary one ("John Kelly", "Bill Burns").
+        let inside_before =
+            index > 0 && index < self.first && !self.headline && t.case == Case::Title;
         let key = normalize(&word);
+        let ordinary = !inside_before
+            && (gazetteer.is_common_word(&key) || COMMON_CAPITALISED.contains(&word.as_str()));
         !(is(DIRECTIONS, &word)
             || is(TITLES, &word)
             || is(CALENDAR, &word)
@@ -390,8 +396,7 @@ impl Context<'_> {
             || is(AREA_WORDS, &word)
             || is(SETTLEMENT_WORDS, &word)
             || is(ORGANISATION_HEADS, &word)
-            || gazetteer.is_common_word(&key)
-            || COMMON_CAPITALISED.contains(&word.as_str())
+            || ordinary
             || word.chars().count() <= 1)
     }
 
@@ -481,22 +486,33 @@ impl Context<'_> {
                 return false;
             }
         }
-        // Surname: a capitalised word that is not a place comes before ("Lloyd Austin").
+        // Surname: a capitalised word that is not a place comes before ("Lloyd Austin"). A
+        // country, capital or city of millions is not taken for a surname after an ordinary
+        // capitalised word ("By Trend Iran's"), nor remembered as a person's name.
         if let Some(prev_token) = self.prev_token()
             && self.is_name_word(gazetteer, prev_token, self.first - 1)
+            && (best < 3 || !gazetteer.is_common_word(&normalize(&lower(self.text, prev_token))))
             && gazetteer
                 .lookup(&normalize(&lower(self.text, prev_token)))
                 .iter()
                 .all(|c| strength(c) < 2)
         {
-            persons.insert(key.to_string());
+            if best < 3 {
+                persons.insert(key.to_string());
+            }
             return false;
         }
         // Ordinary English words: "Nice", "Reading", "Bank", "Mobile", "Turkey".
-        let common = single && gazetteer.is_common_word(key);
+        // (A name of ordinary words only, such as "White House" or "Far North", counts too.)
+        let common = if single {
+            gazetteer.is_common_word(key)
+        } else {
+            (self.first..=self.last)
+                .all(|k| gazetteer.is_common_word(&normalize(&lower(self.text, &self.words[k]))))
+        };
         if common {
             if self.headline || self.sentence_initial() || token.case == Case::Upper {
-                return best_main >= 3;
+                return best_main >= if single { 3 } else { 2 };
             }
             let capitalised_neighbour = self
                 .prev_token()
@@ -508,7 +524,7 @@ impl Context<'_> {
                 return false;
             }
             let locative = prev.as_deref().is_some_and(|w| is(LOCATIVES, w)) || listed_locative;
-            return best_main >= 3 || (locative && best_main >= 1);
+            return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
         true
     }
