@@ -259,6 +259,27 @@ test("a pasted article gets its places on the map, in the list and in popups wit
   await context.close();
 });
 
+test("an example replaces the text without losing it, and the highlights view links to the map", async () => {
+  const { context, page, record } = await openPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(APP_URL);
+  await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+  await page.locator("#article").fill("My own notes about Kherson.");
+  await page.locator("#examples").selectOption("middle-east.txt");
+  await page.waitForFunction(() => document.querySelector("#article").value.includes("BEIRUT"));
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 15);
+  await page.locator("#read-view").click();
+  const marks = page.locator("#highlights mark.mention");
+  assert.ok((await marks.count()) >= 20);
+  const beirut = page.locator("#highlights mark.mention", { hasText: "BEIRUT" });
+  await beirut.click();
+  await page.locator(".leaflet-popup-content .place-popup h3", { hasText: "Beirut" }).waitFor();
+  await page.getByRole("button", { name: "Restore your own text" }).click();
+  await page.getByRole("button", { name: "Edit" }).click();
+  assert.equal(await page.locator("#article").inputValue(), "My own notes about Kherson.");
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
 test("article text is shown as text, never run as HTML", async () => {
   const { context, page, record } = await openPage();
   await page.goto(APP_URL);
@@ -273,6 +294,9 @@ test("article text is shown as text, never run as HTML", async () => {
   await popup.waitFor();
   assert.match(await popup.textContent(), /<img src=x onerror=/);
   assert.equal(await page.locator(".leaflet-popup-content img").count(), 0);
+  await page.locator("#read-view").click();
+  assert.match(await page.locator("#highlights").textContent(), /<script>window.__xss=2<\/script>/);
+  assert.equal(await page.locator("#highlights img, #highlights script, #highlights b").count(), 0);
   assert.equal(await page.evaluate(() => window.__xss), 0);
   assert.deepEqual(record.errors, []);
   await context.close();

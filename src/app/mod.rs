@@ -3,6 +3,7 @@
 //!
 //! Built for `wasm32` only (by Trunk, from `index.html`); started by `public/boot.js`.
 
+mod article;
 mod basemap;
 mod fetch;
 mod gazetteer;
@@ -49,7 +50,7 @@ fn App() -> impl IntoView {
             <TilesSwitch />
         </header>
         <main class="workspace">
-            <Article text settled />
+            <article::Article text settled places=found chosen=choose />
             <section class="map-area" aria-label="Map">
                 <MapView places=found chosen />
             </section>
@@ -73,57 +74,6 @@ fn App() -> impl IntoView {
             <a href="https://leafletjs.com/" rel="noopener">"Leaflet"</a>
             "."
         </footer>
-    }
-}
-
-/// The article box. Its text is saved to the browser on every edit and restored on load.
-#[component]
-fn Article(
-    /// The text as typed.
-    text: RwSignal<String>,
-    /// The text once typing pauses.
-    settled: RwSignal<String>,
-) -> impl IntoView {
-    let saved = RwSignal::new(true);
-    let edits = StoredValue::new(0u64);
-    let on_input = move |ev| {
-        let value = event_target_value(&ev);
-        saved.set(storage::save(storage::ARTICLE, &value));
-        text.set(value);
-        edits.update_value(|n| *n += 1);
-        let edit = edits.get_value();
-        set_timeout(
-            move || {
-                if edits.get_value() == edit {
-                    settled.set(text.get_untracked());
-                }
-            },
-            std::time::Duration::from_millis(250),
-        );
-    };
-    let words = move || text.with(|t| t.split_whitespace().count());
-    view! {
-        <section class="article" aria-labelledby="article-label">
-            <label id="article-label" for="article">"Article text"</label>
-            <textarea
-                id="article"
-                spellcheck="false"
-                placeholder="Paste the text of a news article here."
-                prop:value=move || text.get()
-                on:input=on_input
-            ></textarea>
-            <p class="article-status" aria-live="polite">
-                {move || match words() {
-                    1 => "1 word".to_string(),
-                    n => format!("{n} words"),
-                }}
-                {move || (!saved.get()).then(|| view! {
-                    <span class="warning">
-                        " · This browser would not store the text (private mode or storage full): keep a copy elsewhere."
-                    </span>
-                })}
-            </p>
-        </section>
     }
 }
 
