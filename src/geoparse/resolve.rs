@@ -344,7 +344,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 scores[k] += 1.0;
             }
             if nearest.is_finite() {
-                scores[k] += 2.5 * (-chord_km(nearest) / 250.0).exp();
+                scores[k] += 3.5 * (-chord_km(nearest) / 250.0).exp();
             }
             // The other places of the same sentence.
             let mut nearest_in_sentence = f64::INFINITY;
