@@ -254,6 +254,27 @@ test("a pasted article gets its places on the map, in the list and in popups wit
   assert.match(await popup.locator(".facts").textContent(), /Donetsk/);
   assert.equal(await popup.locator(".sentence strong").first().textContent(), "Pokrovsk");
   await page.screenshot({ path: SHOT });
+
+  // The GeoJSON export parses and holds a point per place, with its mentions.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "GeoJSON" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "places.geojson");
+  const geojson = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(geojson.type, "FeatureCollection");
+  assert.equal(geojson.features.length, names.length);
+  for (const f of geojson.features) {
+    assert.equal(f.type, "Feature");
+    assert.equal(f.geometry.type, "Point");
+    const [lon, lat] = f.geometry.coordinates;
+    assert.ok(Math.abs(lon) <= 360 && Math.abs(lat) <= 90);
+    assert.ok(f.properties.mentions.length >= 1);
+  }
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV" }).click()]);
+  assert.match(await readFile(await csv.path(), "utf8"), /^place,kind,geonameid/);
+  const [kml] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "KML" }).click()]);
+  assert.match(await readFile(await kml.path(), "utf8"), /<Placemark>/);
   assert.deepEqual(record.errors, []);
   assert.deepEqual(record.foreign, []);
   await context.close();

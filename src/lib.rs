@@ -6,13 +6,16 @@
 //! The pipeline, one module per stage:
 //!
 //! - [`text`]: normalisation of names (and, later, sentences and tokens);
-//! - [`gazetteer`]: the bundled index of places, regions, countries and waters.
+//! - [`gazetteer`]: the bundled index of places, regions, countries and waters;
+//! - [`geoparse`]: recognition and resolution: text in, places with their mentions out;
+//! - [`views`]: the article with its mentions highlighted, and exports (GeoJSON, CSV, KML).
 
 #![deny(missing_docs)]
 
 pub mod gazetteer;
 pub mod geoparse;
 pub mod text;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

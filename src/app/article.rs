@@ -5,6 +5,7 @@
 use super::fetch::fetch_bytes;
 use super::storage;
 use crate::geoparse::Place;
+use crate::views::highlight::segments;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,61 +15,6 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("middle-east.txt", "A Middle East report"),
     ("ambiguous-names.txt", "An article full of ambiguous names"),
 ];
-
-/// A piece of the article: plain text, or a mention of the place at an index.
-#[derive(Clone, Debug, PartialEq)]
-struct Piece {
-    text: String,
-    place: Option<usize>,
-    class: String,
-}
-
-/// Cuts `text` into plain pieces and mentions of `places`.
-fn pieces(text: &str, places: &[Place]) -> Vec<Piece> {
-    let mut mentions: Vec<(usize, usize, usize)> = places
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (m.start, m.end, i)))
-        .filter(|&(s, e, _)| {
-            e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
-        })
-        .collect();
-    mentions.sort();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (start, end, i) in mentions {
-        if start < at {
-            continue;
-        }
-        if start > at {
-            out.push(Piece {
-                text: text[at..start].to_string(),
-                place: None,
-                class: String::new(),
-            });
-        }
-        let place = &places[i];
-        let doubtful = place.approximate || place.confidence < 0.5;
-        out.push(Piece {
-            text: text[start..end].to_string(),
-            place: Some(i),
-            class: format!(
-                "mention kind-{}{}",
-                place.kind,
-                if doubtful { " doubtful" } else { "" }
-            ),
-        });
-        at = end;
-    }
-    if at < text.len() {
-        out.push(Piece {
-            text: text[at..].to_string(),
-            place: None,
-            class: String::new(),
-        });
-    }
-    out
-}
 
 /// The article box, its examples and its reading view.
 #[component]
@@ -166,19 +112,32 @@ pub fn Article(
             ></textarea>
             <div class="highlights" id="highlights" hidden=move || !reading.get() tabindex="0" aria-label="The article with its places highlighted">
                 {move || {
-                    let pieces = settled.with(|t| places.with(|p| pieces(t, p)));
-                    pieces
-                        .into_iter()
-                        .map(|piece| match piece.place {
-                            None => view! { <span>{piece.text}</span> }.into_any(),
-                            Some(i) => view! {
-                                <mark class=piece.class tabindex="0" on:click=move |_| chosen.set(Some(i))>
-                                    {piece.text}
-                                </mark>
-                            }
-                            .into_any(),
-                        })
-                        .collect_view()
+                    settled.with(|t| places.with(|p| {
+                        segments(t, p)
+                            .into_iter()
+                            .map(|segment| {
+                                let piece = t[segment.span].to_string();
+                                match segment.place {
+                                    None => view! { <span>{piece}</span> }.into_any(),
+                                    Some(i) => {
+                                        let place = &p[i];
+                                        let doubtful = place.approximate || place.confidence < 0.5;
+                                        let class = format!(
+                                            "mention kind-{}{}",
+                                            place.kind,
+                                            if doubtful { " doubtful" } else { "" }
+                                        );
+                                        view! {
+                                            <mark class=class tabindex="0" on:click=move |_| chosen.set(Some(i))>
+                                                {piece}
+                                            </mark>
+                                        }
+                                        .into_any()
+                                    }
+                                }
+                            })
+                            .collect_view()
+                    }))
                 }}
             </div>
             <p class="article-status" aria-live="polite">

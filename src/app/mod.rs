@@ -60,6 +60,7 @@ fn App() -> impl IntoView {
                 <Show when=move || found.with(Vec::is_empty)>
                     <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
                 </Show>
+                <places::Exports places=found />
                 <places::PlaceList places=found chosen=choose />
             </aside>
         </main>

@@ -199,3 +199,58 @@ pub fn PlaceList(
         </Show>
     }
 }
+
+/// Offers a file for download, made in the browser (nothing is sent anywhere).
+fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = document().ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Buttons that export the places as GeoJSON, CSV and KML.
+#[component]
+pub fn Exports(
+    /// The places of the article.
+    places: Memo<Vec<Place>>,
+) -> impl IntoView {
+    use crate::geoparse::Geoparse;
+    use crate::views::export;
+    let save = move |format: &'static str| {
+        let found = Geoparse {
+            places: places.get_untracked(),
+        };
+        let (name, mime, content) = match format {
+            "geojson" => (
+                "places.geojson",
+                "application/geo+json",
+                serde_json::to_string_pretty(&export::geojson(&found)).unwrap_or_default(),
+            ),
+            "csv" => ("places.csv", "text/csv", export::csv(&found)),
+            _ => (
+                "places.kml",
+                "application/vnd.google-earth.kml+xml",
+                export::kml(&found),
+            ),
+        };
+        let _ = download(name, mime, &content);
+    };
+    view! {
+        <Show when=move || places.with(|p| !p.is_empty())>
+            <div class="exports" role="group" aria-label="Export the places">
+                "Export: "
+                <button type="button" on:click=move |_| save("geojson")>"GeoJSON"</button>
+                <button type="button" on:click=move |_| save("csv")>"CSV"</button>
+                <button type="button" on:click=move |_| save("kml")>"KML"</button>
+            </div>
+        </Show>
+    }
+}

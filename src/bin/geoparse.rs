@@ -13,6 +13,7 @@
 
 use conflict_mapper::gazetteer::Gazetteer;
 use conflict_mapper::geoparse::{Geoparse, Options, geoparse_with};
+use conflict_mapper::views::export;
 use serde_json::{Value, json};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
@@ -86,7 +87,7 @@ fn run() -> std::io::Result<()> {
         let mut input = input;
         input.read_to_string(&mut text)?;
         let found = geoparse_with(&gazetteer, &text, options);
-        serde_json::to_writer_pretty(&mut out, &feature_collection(&found))?;
+        serde_json::to_writer_pretty(&mut out, &export::geojson(&found))?;
         writeln!(out)?;
     }
     out.flush()
@@ -123,25 +124,4 @@ fn prediction(id: &Value, found: &Geoparse) -> Value {
         })
         .collect();
     json!({"id": id, "mentions": mentions})
-}
-
-/// RFC 7946 GeoJSON: one Point Feature per place.
-fn feature_collection(found: &Geoparse) -> Value {
-    let features: Vec<Value> = found
-        .places
-        .iter()
-        .map(|p| {
-            let mut properties = serde_json::to_value(p).unwrap_or(Value::Null);
-            if let Some(map) = properties.as_object_mut() {
-                map.remove("lon");
-                map.remove("lat");
-            }
-            json!({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                "properties": properties,
-            })
-        })
-        .collect();
-    json!({"type": "FeatureCollection", "features": features})
 }
