@@ -3,11 +3,7 @@
 
 use conflict_mapper::gazetteer::Gazetteer;
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");
-    let g = Gazetteer::new(std::fs::read(format!("{dir}world.cmg")).unwrap())
-        .unwrap()
-        .with_part(std::fs::read(format!("{dir}world.more.cmg")).unwrap())
-        .unwrap();
+    let g = Gazetteer::open_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer")).unwrap();
     for name in std::env::args().skip(1) {
         let f = g.find(&name);
         println!(

@@ -4,10 +4,7 @@ use conflict_mapper::gazetteer::Gazetteer;
 use conflict_mapper::geoparse::{resolve, spot};
 use std::io::Read;
 fn main() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");
-    let g = Gazetteer::new(std::fs::read(format!("{dir}world.cmg")).unwrap())
-        .and_then(|g| g.with_part(std::fs::read(format!("{dir}world.more.cmg")).unwrap()))
-        .unwrap();
+    let g = Gazetteer::open_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer")).unwrap();
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text).unwrap();
     let spots = spot::spot(&g, &text, spot::Options::default());

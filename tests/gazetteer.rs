@@ -7,12 +7,7 @@ use std::sync::OnceLock;
 fn world() -> &'static Gazetteer {
     static WORLD: OnceLock<Gazetteer> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");
-        let first = std::fs::read(format!("{dir}world.cmg")).expect("world.cmg is committed");
-        let more =
-            std::fs::read(format!("{dir}world.more.cmg")).expect("world.more.cmg is committed");
-        Gazetteer::new(first)
-            .and_then(|g| g.with_part(more))
+        Gazetteer::open_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer"))
             .expect("the committed index opens")
     })
 }

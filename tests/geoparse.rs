@@ -9,9 +9,7 @@ use std::sync::OnceLock;
 fn world() -> &'static Gazetteer {
     static WORLD: OnceLock<Gazetteer> = OnceLock::new();
     WORLD.get_or_init(|| {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer/");
-        Gazetteer::new(std::fs::read(format!("{dir}world.cmg")).unwrap())
-            .and_then(|g| g.with_part(std::fs::read(format!("{dir}world.more.cmg")).unwrap()))
+        Gazetteer::open_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer"))
             .expect("the committed index opens")
     })
 }

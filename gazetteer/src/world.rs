@@ -818,18 +818,8 @@ impl SupplementRow {
                 return Err("an alias or demonym row names its entry by ISO code or @name".into());
             }
             return Ok(SupplementRow {
-                kind,
                 demonym: f[0] == "demonym",
-                name: f[1].to_string(),
-                aliases: f[2]
-                    .split('|')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                country: f[3].to_string(),
-                admin1: String::new(),
-                point: (0.0, 0.0),
-                extent: None,
+                ..SupplementRow::names(kind, &f)
             });
         }
         let (lat, lon) = (number(f[5])?, number(f[6])?);
@@ -857,6 +847,16 @@ impl SupplementRow {
             return Err("an area needs an extent".into());
         }
         Ok(SupplementRow {
+            admin1: f[4].to_string(),
+            point: (lon, lat),
+            extent,
+            ..SupplementRow::names(kind, &f)
+        })
+    }
+
+    /// A row with its kind and names read, and nothing else yet.
+    fn names(kind: Option<Kind>, f: &[&str]) -> SupplementRow {
+        SupplementRow {
             kind,
             demonym: false,
             name: f[1].to_string(),
@@ -866,10 +866,10 @@ impl SupplementRow {
                 .map(str::to_string)
                 .collect(),
             country: f[3].to_string(),
-            admin1: f[4].to_string(),
-            point: (lon, lat),
-            extent,
-        })
+            admin1: String::new(),
+            point: (0.0, 0.0),
+            extent: None,
+        }
     }
 }
 

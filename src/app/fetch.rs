@@ -135,3 +135,30 @@ pub fn js_text(value: &JsValue) -> String {
         .or_else(|| value.as_string())
         .unwrap_or_else(|| format!("{value:?}"))
 }
+
+/// "Loading …" with the bytes so far and a progress bar (indeterminate until the size is
+/// known), for any download.
+#[leptos::component]
+pub fn Loading(
+    /// What is loading, e.g. "the basemap".
+    what: &'static str,
+    /// How far it has come.
+    progress: Progress,
+    /// The class of the box.
+    class: &'static str,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let bar = match progress.total {
+        Some(total) if total > 0 => view! {
+            <progress max=total.to_string() value=progress.received.to_string()></progress>
+        }
+        .into_any(),
+        _ => view! { <progress></progress> }.into_any(),
+    };
+    view! {
+        <div class=class role="status" aria-live="polite">
+            <p>{format!("Loading {what}… {:.1} MB", progress.received as f64 / 1e6)}</p>
+            {bar}
+        </div>
+    }
+}

@@ -1,16 +1,10 @@
 //! Loading the bundled gazetteer: its first part (every area and the larger places), then the
 //! second (the smaller places), each with progress, checks and a retry.
 
-use super::fetch::{FetchError, Progress, fetch_bytes};
-use crate::gazetteer::Gazetteer;
+use super::fetch::{FetchError, Loading, Progress, fetch_bytes};
+use crate::gazetteer::{Gazetteer, PART_FILES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// The parts, in loading order.
-pub const PARTS: [&str; 2] = [
-    "public/gazetteer/world.cmg",
-    "public/gazetteer/world.more.cmg",
-];
 
 /// Where loading stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +40,9 @@ pub fn load(status: RwSignal<Status>, loaded: Loaded) {
         let have = loaded
             .0
             .with_untracked(|g| g.as_ref().map_or(0, Gazetteer::parts));
-        for (part, url) in PARTS.iter().enumerate().skip(have) {
+        for (part, file) in PART_FILES.iter().enumerate().skip(have) {
+            let url = format!("public/gazetteer/{file}");
+            let url = url.as_str();
             status.set(Status::Loading {
                 part,
                 progress: Progress::default(),
@@ -97,20 +93,7 @@ pub fn GazetteerStatus(status: RwSignal<Status>, loaded: Loaded) -> impl IntoVie
             } else {
                 "smaller places"
             };
-            let bar = match progress.total {
-                Some(total) if total > 0 => view! {
-                    <progress max=total.to_string() value=progress.received.to_string()></progress>
-                }
-                .into_any(),
-                _ => view! { <progress></progress> }.into_any(),
-            };
-            view! {
-                <div class="gazetteer-status" role="status" aria-live="polite">
-                    <p>{format!("Loading {what}… {:.1} MB", progress.received as f64 / 1e6)}</p>
-                    {bar}
-                </div>
-            }
-            .into_any()
+            view! { <Loading what progress class="gazetteer-status" /> }.into_any()
         }
         Status::Failed(message) => view! {
             <div class="gazetteer-status error" role="alert">

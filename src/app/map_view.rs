@@ -2,7 +2,7 @@
 //! button, optional OpenStreetMap tiles, and the basemap's loading progress or error.
 
 use super::basemap::{self, Basemap};
-use super::fetch::Progress;
+use super::fetch::{Loading, Progress};
 use super::leaflet::{self, Map};
 use super::places::Markers;
 use super::storage;
@@ -165,7 +165,7 @@ pub fn MapView(
                 "Whole world"
             </button>
             {move || match status.get() {
-                Status::Loading(progress) => view! { <LoadingNotice progress /> }.into_any(),
+                Status::Loading(progress) => view! { <Loading what="the basemap" progress class="map-notice" /> }.into_any(),
                 Status::Failed(message) => {
                     view! {
                         <div class="map-notice error" role="alert">
@@ -179,25 +179,6 @@ pub fn MapView(
                 }
                 Status::Ready => ().into_any(),
             }}
-        </div>
-    }
-}
-
-/// "Loading the basemap…" with a progress bar (indeterminate until the size is known).
-#[component]
-fn LoadingNotice(progress: Progress) -> impl IntoView {
-    let kib = progress.received / 1024;
-    let bar = match progress.total {
-        Some(total) if total > 0 => view! {
-            <progress max=total.to_string() value=progress.received.to_string()></progress>
-        }
-        .into_any(),
-        _ => view! { <progress></progress> }.into_any(),
-    };
-    view! {
-        <div class="map-notice" role="status" aria-live="polite">
-            <p>"Loading the basemap… " {kib} " KiB"</p>
-            {bar}
         </div>
     }
 }

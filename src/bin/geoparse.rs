@@ -58,7 +58,7 @@ fn run() -> std::io::Result<()> {
             _ => file = Some(arg),
         }
     }
-    let gazetteer = open(&dir)?;
+    let gazetteer = Gazetteer::open_dir(&dir)?;
     let input: Box<dyn BufRead> = match file.as_deref() {
         None | Some("-") => Box::new(std::io::stdin().lock()),
         Some(path) => Box::new(std::io::BufReader::new(
@@ -95,19 +95,6 @@ fn run() -> std::io::Result<()> {
 
 fn invalid(message: &str) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string())
-}
-
-fn open(dir: &std::path::Path) -> std::io::Result<Gazetteer> {
-    let read = |name: &str| {
-        let path = dir.join(name);
-        std::fs::read(&path)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
-    };
-    let damaged = |e: conflict_mapper::gazetteer::FormatError| invalid(&e.to_string());
-    Gazetteer::new(read("world.cmg")?)
-        .map_err(damaged)?
-        .with_part(read("world.more.cmg")?)
-        .map_err(damaged)
 }
 
 /// One line of the evaluation's predictions format.

@@ -12,6 +12,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+/// The files of the bundled index, in loading order (under `public/gazetteer/`).
+pub const PART_FILES: [&str; 2] = ["world.cmg", "world.more.cmg"];
+
 /// An opened gazetteer index: its first part, and any later parts added with
 /// [`Gazetteer::with_part`].
 ///
@@ -232,6 +235,26 @@ impl Gazetteer {
         let first = parts.last().map_or(0, |p| p.first + p.header.records);
         parts.push(Part { first, ..part });
         Ok(Gazetteer { parts })
+    }
+
+    /// Opens the bundled index from a folder holding its parts ([`PART_FILES`]), as the
+    /// native tools do (the browser fetches the same files).
+    ///
+    /// # Errors
+    /// An I/O error naming the file, or [`std::io::ErrorKind::InvalidData`] with the
+    /// [`FormatError`]'s message.
+    pub fn open_dir(dir: impl AsRef<std::path::Path>) -> std::io::Result<Gazetteer> {
+        let read = |name: &str| {
+            let path = dir.as_ref().join(name);
+            std::fs::read(&path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+        };
+        let invalid = |e: FormatError| std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+        let mut gazetteer = Gazetteer::new(read(PART_FILES[0])?).map_err(invalid)?;
+        for name in &PART_FILES[1..] {
+            gazetteer = gazetteer.with_part(read(name)?).map_err(invalid)?;
+        }
+        Ok(gazetteer)
     }
 
     /// Number of parts opened.
