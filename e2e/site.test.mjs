@@ -247,7 +247,7 @@ test("a pasted article gets its places on the map, in the list and in popups wit
     assert.ok(!names.some((n) => n.includes(never)), `${never} in ${names}`);
   }
   assert.equal(names.filter((n) => /Kost/.test(n)).length, 2, "two Kostiantynivkas");
-  await page.getByRole("listitem", { name: "Pokrovsk" }).getByRole("button").click();
+  await page.getByRole("listitem", { name: "Pokrovsk" }).locator("button.place-open").click();
   const popup = page.locator(".leaflet-popup-content .place-popup");
   await popup.waitFor();
   assert.match(await popup.locator("h3").textContent(), /Pokrovsk/);
@@ -301,6 +301,35 @@ test("an example replaces the text without losing it, and the highlights view li
   await context.close();
 });
 
+test("corrections apply at once, survive a reload and go into exports", async () => {
+  const { context, page, record } = await openPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(APP_URL);
+  await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+  await page.locator("#article").fill("Shelling hit Kostiantynivka near Kramatorsk. Drones also hit Odesa.");
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length === 3);
+  const item = page.getByRole("listitem", { name: /Kost/ });
+  await item.locator("summary").click();
+  const other = item.locator(".readings button").filter({ hasText: "Zapori" }).first();
+  const label = await other.textContent();
+  assert.match(label, /about \d+ km away/);
+  await other.click();
+  await page.getByRole("listitem", { name: "Odesa" }).getByRole("button", { name: "Remove the pin for Odesa" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length === 2);
+  await page.reload();
+  await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length === 2);
+  const details = await page.locator(".place-list .place-detail").allTextContents();
+  assert.ok(details.some((d) => /Zapori/.test(d)), details.join(" | "));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "GeoJSON" }).click()]);
+  const geojson = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(geojson.features.length, 2);
+  assert.ok(geojson.features.every((f) => f.properties.name !== "Odesa"));
+  await page.getByRole("button", { name: "Undo corrections" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length === 3);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
 test("article text is shown as text, never run as HTML", async () => {
   const { context, page, record } = await openPage();
   await page.goto(APP_URL);
@@ -310,7 +339,7 @@ test("article text is shown as text, never run as HTML", async () => {
     'Shelling hit Kharkiv <img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script> Odesa <b onmouseover="window.__xss=3">today</b>.',
   );
   await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 2);
-  await page.getByRole("listitem", { name: "Kharkiv" }).getByRole("button").click();
+  await page.getByRole("listitem", { name: "Kharkiv" }).locator("button.place-open").click();
   const popup = page.locator(".leaflet-popup-content .place-popup");
   await popup.waitFor();
   assert.match(await popup.textContent(), /<img src=x onerror=/);

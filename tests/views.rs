@@ -85,3 +85,54 @@ fn kml_escapes_text() {
     assert!(!kml.contains("<b>"));
     assert!(kml.contains("<coordinates>36.25"));
 }
+
+#[test]
+fn corrections_remove_and_switch_places() {
+    use conflict_mapper::views::corrections::Corrections;
+    let found = geoparse(
+        world(),
+        "Shelling hit Kostiantynivka near Kramatorsk, and Odesa.",
+    );
+    let k = found
+        .places
+        .iter()
+        .find(|p| p.name.starts_with("Kost"))
+        .unwrap()
+        .clone();
+    let other = k
+        .alternatives
+        .iter()
+        .find(|a| a.country == "UA")
+        .expect("another Kostiantynivka")
+        .clone();
+    let odesa = found.places.iter().find(|p| p.name == "Odesa").unwrap().id;
+
+    let mut corrections = Corrections::default();
+    corrections.remove(odesa);
+    corrections.switch(k.id, other.id);
+    let corrected = corrections.apply(found.places.clone());
+    assert!(corrected.iter().all(|p| p.id != odesa));
+    let switched = corrected
+        .iter()
+        .find(|p| p.id == other.id)
+        .expect("switched");
+    assert!(switched.corrected);
+    assert_eq!(switched.mentions, k.mentions);
+    assert_eq!((switched.lon, switched.lat), (other.lon, other.lat));
+    assert_eq!(
+        switched.alternatives[0].id, k.id,
+        "the geoparser's choice stays an alternative"
+    );
+    // Exports carry the corrections.
+    let json = export::geojson(&Geoparse { places: corrected });
+    assert!(
+        json.to_string()
+            .contains(&format!("\"gazetteer_id\":{}", other.id))
+    );
+    // Corrections survive serialisation (they are kept in the browser).
+    let text = serde_json::to_string(&corrections).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Corrections>(&text).unwrap(),
+        corrections
+    );
+}

@@ -5,6 +5,7 @@
 use super::fetch::fetch_bytes;
 use super::storage;
 use crate::geoparse::Place;
+use crate::views::corrections::Corrections;
 use crate::views::highlight::segments;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,6 +28,8 @@ pub fn Article(
     places: Memo<Vec<Place>>,
     /// Set to the index of a place chosen in the text.
     chosen: WriteSignal<Option<usize>>,
+    /// The reader's corrections, which belong to the article and go when it is replaced.
+    corrections: RwSignal<Corrections>,
 ) -> impl IntoView {
     let saved = RwSignal::new(true);
     let reading = RwSignal::new(false);
@@ -68,6 +71,7 @@ pub fn Article(
                         previous.set(Some(own));
                     }
                     example_error.set(None);
+                    corrections.set(Corrections::default());
                     set_text(String::from_utf8_lossy(&bytes).into_owned(), true);
                 }
                 Err(e) => example_error.set(Some(e.to_string())),

@@ -12,6 +12,7 @@ mod map_view;
 mod places;
 mod storage;
 
+use crate::views::corrections::Corrections;
 use leptos::prelude::*;
 use map_view::MapView;
 
@@ -36,12 +37,27 @@ fn App() -> impl IntoView {
     // the places follow the settled text.
     let text = RwSignal::new(storage::load(storage::ARTICLE).unwrap_or_default());
     let settled = RwSignal::new(text.get_untracked());
-    let found = Memo::new(move |_| {
+    // The reader's corrections, kept in the browser and applied to every view and export.
+    let corrections = RwSignal::new(
+        storage::load(storage::CORRECTIONS)
+            .and_then(|json| serde_json::from_str::<Corrections>(&json).ok())
+            .unwrap_or_default(),
+    );
+    Effect::new(move |_| {
+        corrections.with(|c| match serde_json::to_string(c) {
+            Ok(json) if !c.is_empty() => {
+                storage::save(storage::CORRECTIONS, &json);
+            }
+            _ => storage::remove(storage::CORRECTIONS),
+        })
+    });
+    let parsed = Memo::new(move |_| {
         loaded.0.with(|g| match g {
             Some(g) => settled.with(|t| crate::geoparse::geoparse(g, t).places),
             None => Vec::new(),
         })
     });
+    let found = Memo::new(move |_| corrections.with(|c| c.apply(parsed.get())));
     let (chosen, choose) = signal(None::<usize>);
     view! {
         <header class="topbar">
@@ -50,7 +66,7 @@ fn App() -> impl IntoView {
             <TilesSwitch />
         </header>
         <main class="workspace">
-            <article::Article text settled places=found chosen=choose />
+            <article::Article text settled places=found chosen=choose corrections />
             <section class="map-area" aria-label="Map">
                 <MapView places=found chosen />
             </section>
@@ -60,8 +76,8 @@ fn App() -> impl IntoView {
                 <Show when=move || found.with(Vec::is_empty)>
                     <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
                 </Show>
-                <places::Exports places=found />
-                <places::PlaceList places=found chosen=choose />
+                <places::Exports places=found corrections />
+                <places::PlaceList places=found chosen=choose corrections />
             </aside>
         </main>
         <footer class="credits">

@@ -3,6 +3,7 @@
 
 use super::leaflet::{self, Layer, Map};
 use crate::geoparse::{Mention, Place};
+use crate::views::corrections::Corrections;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
@@ -159,13 +160,26 @@ impl Markers {
     }
 }
 
-/// The list of places beside the map; choosing one opens it on the map.
+/// "Kostiantynivka, Zaporizka oblast, about 260 km away".
+fn reading(a: &crate::geoparse::Alternative) -> String {
+    let mut words = vec![a.name.clone()];
+    words.extend(a.admin1_name.clone());
+    if !a.country.is_empty() {
+        words.push(a.country.clone());
+    }
+    format!("{}, about {:.0} km away", words.join(", "), a.distance_km)
+}
+
+/// The list of places beside the map; choosing one opens it on the map. Each place can be
+/// removed or switched to another reading of its name.
 #[component]
 pub fn PlaceList(
     /// The places of the article.
     places: Memo<Vec<Place>>,
     /// Set to the index of the chosen place.
     chosen: WriteSignal<Option<usize>>,
+    /// The reader's corrections.
+    corrections: RwSignal<Corrections>,
 ) -> impl IntoView {
     view! {
         <Show when=move || places.with(|p| !p.is_empty())>
@@ -183,14 +197,45 @@ pub fn PlaceList(
                             format!("{} · {within}", describe(&place))
                         };
                         let count = place.mentions.len();
+                        let id = place.id;
+                        let alternatives = if place.approximate { Vec::new() } else { place.alternatives.clone() };
                         let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
                         view! {
-                            <li class=format!("place-item kind-{}", place.kind) aria-label=label>
-                                <button type="button" on:click=move |_| chosen.set(Some(i))>
+                            <li class=format!("place-item kind-{}", place.kind) aria-label=label.clone()>
+                                <button type="button" class="place-open" on:click=move |_| chosen.set(Some(i))>
                                     <span class="place-name">{name}</span>
                                     <span class="place-detail">{detail}</span>
                                     <span class="place-count">{mentions}</span>
                                 </button>
+                                <div class="place-fix">
+                                    <button
+                                        type="button"
+                                        aria-label=format!("Remove the pin for {label}")
+                                        on:click=move |_| corrections.update(|c| c.remove(id))
+                                    >
+                                        "Remove"
+                                    </button>
+                                    {(!alternatives.is_empty()).then(|| view! {
+                                        <details>
+                                            <summary>"Other readings"</summary>
+                                            <ul class="readings">
+                                                {alternatives
+                                                    .into_iter()
+                                                    .map(|a| {
+                                                        let to = a.id;
+                                                        view! {
+                                                            <li>
+                                                                <button type="button" on:click=move |_| corrections.update(|c| c.switch(id, to))>
+                                                                    {reading(&a)}
+                                                                </button>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        </details>
+                                    })}
+                                </div>
                             </li>
                         }
                     }
@@ -216,11 +261,13 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::J
     Ok(())
 }
 
-/// Buttons that export the places as GeoJSON, CSV and KML.
+/// Buttons that export the places as GeoJSON, CSV and KML, and undo the corrections.
 #[component]
 pub fn Exports(
     /// The places of the article.
     places: Memo<Vec<Place>>,
+    /// The reader's corrections.
+    corrections: RwSignal<Corrections>,
 ) -> impl IntoView {
     use crate::geoparse::Geoparse;
     use crate::views::export;
@@ -250,6 +297,11 @@ pub fn Exports(
                 <button type="button" on:click=move |_| save("geojson")>"GeoJSON"</button>
                 <button type="button" on:click=move |_| save("csv")>"CSV"</button>
                 <button type="button" on:click=move |_| save("kml")>"KML"</button>
+                <Show when=move || corrections.with(|c| !c.is_empty())>
+                    <button type="button" on:click=move |_| corrections.set(Corrections::default())>
+                        "Undo corrections"
+                    </button>
+                </Show>
             </div>
         </Show>
     }

@@ -3,6 +3,8 @@
 
 /// The article text, saved on every edit.
 pub const ARTICLE: &str = "conflict-mapper.article";
+/// The reader's corrections (JSON of `views::corrections::Corrections`).
+pub const CORRECTIONS: &str = "conflict-mapper.corrections";
 /// The user's own text, kept when an example replaces it.
 pub const PREVIOUS: &str = "conflict-mapper.previous";
 /// `"osm"` when the user has switched OpenStreetMap tiles on. `public/csp.js` reads the same key.

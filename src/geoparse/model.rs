@@ -53,6 +53,9 @@ pub struct Place {
     pub alternatives: Vec<Alternative>,
     /// Its mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// Whether the reader chose this place by hand (see [`crate::views::corrections`]).
+    #[serde(default)]
+    pub corrected: bool,
 }
 
 /// One mention of a place in the text.
@@ -89,6 +92,8 @@ pub struct Alternative {
     pub country: String,
     /// The name of its first-level region.
     pub admin1_name: Option<String>,
+    /// GeoNames code of its first-level region.
+    pub admin1: Option<String>,
     /// Longitude, degrees.
     pub lon: f64,
     /// Latitude, degrees.
@@ -175,6 +180,7 @@ pub(crate) fn assemble(
                     kind: a.kind().as_str().to_string(),
                     country: a.country().to_string(),
                     admin1_name: a.admin1().map(|x| x.name().to_string()),
+                    admin1: admin1_code(a),
                     lon: alon,
                     lat: alat,
                     distance_km: distance_km((lon, lat), (alon, alat)),
@@ -212,6 +218,7 @@ pub(crate) fn assemble(
             confidence: r.confidence,
             alternatives,
             mentions: vec![mention],
+            corrected: false,
         });
     }
     Geoparse { places }
