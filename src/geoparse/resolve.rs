@@ -95,7 +95,8 @@ fn prior(o: &Option_<'_>) -> f64 {
     let population = f64::from(e.population());
     let base = match e.kind() {
         Kind::Country => 7.0,
-        Kind::Admin1 => 3.0 + 0.2 * (population + 10.0).log10(),
+        // A first-level region weighs like a city of its population.
+        Kind::Admin1 => (0.9 * (population + 10.0).log10()).max(3.0),
         Kind::Admin2 => 1.5,
         Kind::Sea | Kind::River | Kind::Region => 5.0,
         Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
