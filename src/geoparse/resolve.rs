@@ -98,7 +98,8 @@ fn prior(o: &Option_<'_>) -> f64 {
         // A first-level region weighs like a city of its population.
         Kind::Admin1 => (0.9 * (population + 10.0).log10()).max(3.0),
         Kind::Admin2 => 1.5,
-        Kind::Sea | Kind::River | Kind::Region => 5.0,
+        // Curated waters and regions are named for their fame: weigh them like countries.
+        Kind::Sea | Kind::River | Kind::Region => 7.0,
         Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
     };
     base + if o.main_name { MAIN_NAME } else { 0.0 }
