@@ -273,6 +273,15 @@ test("a pasted article gets its places on the map, in the list and in popups wit
   }
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV" }).click()]);
   assert.match(await readFile(await csv.path(), "utf8"), /^place,kind,geonameid/);
+
+  // The conflict lens keeps the places of sentences that report advances.
+  const before = await page.locator("path.place-marker").count();
+  await page.locator("#lens").selectOption("advance");
+  await page.waitForFunction((n) => document.querySelectorAll("path.place-marker").length < n, before);
+  const advancing = await page.locator(".place-list .place-name").allTextContents();
+  assert.ok(advancing.some((n) => /Dnipropetrovs/.test(n)), advancing.join(", "));
+  assert.ok(!advancing.includes("Iran"), advancing.join(", "));
+  await page.locator("#lens").selectOption("");
   const [kml] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "KML" }).click()]);
   assert.match(await readFile(await kml.path(), "utf8"), /<Placemark>/);
   assert.deepEqual(record.errors, []);

@@ -12,6 +12,7 @@ mod map_view;
 mod places;
 mod storage;
 
+use crate::geoparse::events::EventCue;
 use crate::views::corrections::Corrections;
 use leptos::prelude::*;
 use map_view::MapView;
@@ -58,6 +59,18 @@ fn App() -> impl IntoView {
         })
     });
     let found = Memo::new(move |_| corrections.with(|c| c.apply(parsed.get())));
+    // The conflict lens: only the places of sentences that report one kind of event.
+    let lens = RwSignal::new(None::<EventCue>);
+    let shown = Memo::new(move |_| match lens.get() {
+        None => found.get(),
+        Some(cue) => found.with(|places| {
+            places
+                .iter()
+                .filter(|p| p.mentions.iter().any(|m| m.cue == Some(cue)))
+                .cloned()
+                .collect()
+        }),
+    });
     let (chosen, choose) = signal(None::<usize>);
     view! {
         <header class="topbar">
@@ -68,7 +81,7 @@ fn App() -> impl IntoView {
         <main class="workspace">
             <article::Article text settled places=found chosen=choose corrections />
             <section class="map-area" aria-label="Map">
-                <MapView places=found chosen />
+                <MapView places=shown chosen />
             </section>
             <aside class="places" aria-labelledby="places-heading">
                 <h2 id="places-heading">"Places"</h2>
@@ -77,7 +90,8 @@ fn App() -> impl IntoView {
                     <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
                 </Show>
                 <places::Exports places=found corrections />
-                <places::PlaceList places=found chosen=choose corrections />
+                <places::Lens lens />
+                <places::PlaceList places=shown chosen=choose corrections />
             </aside>
         </main>
         <footer class="credits">

@@ -57,7 +57,18 @@ fn popup(document: &Document, place: &Place) -> Option<HtmlElement> {
     root.append_child(&element(document, "p", "facts", &facts)?.into())
         .ok()?;
     for m in &place.mentions {
-        root.append_child(&sentence(document, m)?.into()).ok()?;
+        let p = sentence(document, m)?;
+        if let Some(cue) = m.cue {
+            p.append_with_str_1(" ").ok()?;
+            let tag = element(
+                document,
+                "span",
+                &format!("cue cue-{}", cue.as_str()),
+                cue.label(),
+            )?;
+            p.append_child(&tag.into()).ok()?;
+        }
+        root.append_child(&p.into()).ok()?;
     }
     Some(root)
 }
@@ -304,5 +315,30 @@ pub fn Exports(
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// The conflict lens: show only the places of sentences that report one kind of event.
+#[component]
+pub fn Lens(
+    /// The event shown, or all places.
+    lens: RwSignal<Option<crate::geoparse::events::EventCue>>,
+) -> impl IntoView {
+    use crate::geoparse::events::EventCue;
+    let choose = move |ev| {
+        let value = event_target_value(&ev);
+        lens.set(EventCue::ALL.into_iter().find(|c| c.as_str() == value));
+    };
+    view! {
+        <label class="lens">
+            "Conflict lens: "
+            <select id="lens" on:change=choose>
+                <option value="" selected>"all places"</option>
+                {EventCue::ALL
+                    .into_iter()
+                    .map(|c| view! { <option value=c.as_str()>{c.label()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }

@@ -13,6 +13,7 @@
 //! assert_eq!(found.places[0].name, "Pokrovsk");
 //! ```
 
+pub mod events;
 pub mod inflect;
 pub mod model;
 pub mod resolve;

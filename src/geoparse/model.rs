@@ -5,6 +5,7 @@
 //! Spans are UTF-8 byte offsets into the text, half-open, on character boundaries. Points are
 //! `lon`/`lat` in degrees (WGS 84).
 
+use super::events::{EventCue, event_cue};
 use super::resolve::{Resolution, distance_km};
 use super::spot::Spots;
 use crate::gazetteer::{Entry, Gazetteer, Kind};
@@ -75,6 +76,9 @@ pub struct Mention {
     pub sentence: String,
     /// Probability that this mention means this place, 0 to 1.
     pub confidence: f64,
+    /// What its sentence reports (strike, fighting, …), if anything.
+    #[serde(default)]
+    pub cue: Option<EventCue>,
 }
 
 /// Another entry a mention may mean.
@@ -154,8 +158,9 @@ pub(crate) fn assemble(
             text: surface.to_string(),
             sentence_start: sentence.start,
             sentence_end: sentence.end,
-            sentence: text[sentence].to_string(),
+            sentence: text[sentence.clone()].to_string(),
             confidence: r.confidence,
+            cue: event_cue(&text[sentence]),
         };
         let same = |p: &Place| {
             p.id == e.id()

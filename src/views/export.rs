@@ -31,6 +31,7 @@ pub fn geojson(found: &Geoparse) -> Value {
                         "end": m.end,
                         "sentence": m.sentence,
                         "confidence": round(m.confidence),
+                        "cue": m.cue.map(|c| c.as_str()),
                     })).collect::<Vec<_>>(),
                     "alternatives": p.alternatives.iter().map(|a| json!({
                         "name": a.name,
@@ -73,6 +74,7 @@ pub fn csv(found: &Geoparse) -> String {
             m.text.clone(),
             m.start.to_string(),
             m.end.to_string(),
+            m.cue.map(|c| c.as_str()).unwrap_or_default().to_string(),
             m.sentence.clone(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();

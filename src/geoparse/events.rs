@@ -1,0 +1,234 @@
+//! The conflict lens: what a sentence says happened where, from a small lexicon of event
+//! words. Each mention takes the cue of its sentence, so a reader can colour and filter the
+//! map by strikes, fighting, advances, evacuations and talks.
+
+use serde::{Deserialize, Serialize};
+
+/// What a sentence reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventCue {
+    /// Strikes, shelling, bombing, missiles, drones hitting.
+    Strike,
+    /// Fighting, assaults, attacks, clashes.
+    Fighting,
+    /// Capture, advance, retreat, control changing hands.
+    Advance,
+    /// Evacuation, displacement, refugees, civilians fleeing.
+    Evacuation,
+    /// Talks, negotiations, diplomacy, ceasefires, visits.
+    Diplomacy,
+}
+
+impl EventCue {
+    /// Every cue, in the order the app lists them.
+    pub const ALL: [EventCue; 5] = [
+        EventCue::Strike,
+        EventCue::Fighting,
+        EventCue::Advance,
+        EventCue::Evacuation,
+        EventCue::Diplomacy,
+    ];
+
+    /// A short label.
+    pub fn label(self) -> &'static str {
+        match self {
+            EventCue::Strike => "strike or shelling",
+            EventCue::Fighting => "fighting or assault",
+            EventCue::Advance => "capture or advance",
+            EventCue::Evacuation => "evacuation",
+            EventCue::Diplomacy => "talks or diplomacy",
+        }
+    }
+
+    /// The identifier used in data and CSS (`strike`, `fighting`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventCue::Strike => "strike",
+            EventCue::Fighting => "fighting",
+            EventCue::Advance => "advance",
+            EventCue::Evacuation => "evacuation",
+            EventCue::Diplomacy => "diplomacy",
+        }
+    }
+}
+
+/// Word beginnings that signal each cue (English, Ukrainian, Russian), matched against the
+/// lower-cased words of a sentence.
+const LEXICON: &[(EventCue, &[&str])] = &[
+    (
+        EventCue::Strike,
+        &[
+            "strike",
+            "struck",
+            "shell",
+            "bomb",
+            "missile",
+            "drone",
+            "airstrike",
+            "air strike",
+            "rocket",
+            "artillery",
+            "explosion",
+            "blast",
+            "hit ",
+            "hits ",
+            "glide bomb",
+            "обстріл",
+            "удар",
+            "вибух",
+            "ракет",
+            "дрон",
+            "обстрел",
+            "взрыв",
+            "бомб",
+        ],
+    ),
+    (
+        EventCue::Fighting,
+        &[
+            "fighting",
+            "fight",
+            "assault",
+            "attack",
+            "clash",
+            "battle",
+            "offensive",
+            "combat",
+            "бої",
+            "бій",
+            "штурм",
+            "атак",
+            "бои",
+            "бой",
+            "наступ",
+        ],
+    ),
+    (
+        EventCue::Advance,
+        &[
+            "captur",
+            "seiz",
+            "advanc",
+            "took control",
+            "taken control",
+            "retreat",
+            "withdr",
+            "pushed into",
+            "crossed into",
+            "encircl",
+            "liberat",
+            "occup",
+            "retook",
+            "retaken",
+            "захоп",
+            "звільн",
+            "оточ",
+            "захват",
+            "освобод",
+            "окруж",
+            "отступ",
+        ],
+    ),
+    (
+        EventCue::Evacuation,
+        &[
+            "evacuat",
+            "displac",
+            "refugee",
+            "fled",
+            "flee",
+            "civilians left",
+            "евакуац",
+            "біженц",
+            "эвакуац",
+            "беженц",
+        ],
+    ),
+    (
+        EventCue::Diplomacy,
+        &[
+            "talks",
+            "negotiat",
+            "diplomat",
+            "ceasefire",
+            "cease-fire",
+            "truce",
+            "summit",
+            "peace",
+            "met with",
+            "visited",
+            "agreement",
+            "sanction",
+            "переговор",
+            "перемир",
+        ],
+    ),
+];
+
+/// The cue of a sentence: the first cue (in [`EventCue::ALL`] order) one of whose words it
+/// contains, or none.
+///
+/// # Example
+/// ```
+/// use conflict_mapper::geoparse::events::{EventCue, event_cue};
+/// assert_eq!(event_cue("A guided bomb hit a school in Kramatorsk."), Some(EventCue::Strike));
+/// assert_eq!(event_cue("The weather in Doha was hot."), None);
+/// assert_eq!(event_cue("Negotiators held talks in Doha."), Some(EventCue::Diplomacy));
+/// ```
+pub fn event_cue(sentence: &str) -> Option<EventCue> {
+    let lower = format!(" {} ", sentence.to_lowercase());
+    EventCue::ALL.into_iter().find(|cue| {
+        LEXICON
+            .iter()
+            .filter(|(c, _)| c == cue)
+            .flat_map(|(_, words)| words.iter())
+            .any(|w| lower.contains(&format!(" {w}")))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_of_war_reporting() {
+        for (sentence, cue) in [
+            (
+                "Russian drones struck an oil depot in Bryansk.",
+                Some(EventCue::Strike),
+            ),
+            ("Shelling continued in Kherson.", Some(EventCue::Strike)),
+            (
+                "Heavy fighting continued around Vovchansk.",
+                Some(EventCue::Fighting),
+            ),
+            (
+                "Troops captured the village of Robotyne.",
+                Some(EventCue::Advance),
+            ),
+            (
+                "Russian forces pushed into the Dnipropetrovsk region.",
+                Some(EventCue::Advance),
+            ),
+            (
+                "Volunteers evacuate residents to Sloviansk.",
+                Some(EventCue::Evacuation),
+            ),
+            (
+                "The ceasefire talks in Cairo stalled.",
+                Some(EventCue::Diplomacy),
+            ),
+            ("Обстріл Херсона триває.", Some(EventCue::Strike)),
+            ("The weather in Odesa was mild.", None),
+        ] {
+            assert_eq!(event_cue(sentence), cue, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn words_match_at_their_start_only() {
+        // "hospital" holds no "hit "; "peaceful" is about peace.
+        assert_eq!(event_cue("The hospital in Lviv reopened."), None);
+    }
+}
