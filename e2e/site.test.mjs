@@ -274,6 +274,14 @@ test("a pasted article gets its places on the map, in the list and in popups wit
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSV" }).click()]);
   assert.match(await readFile(await csv.path(), "utf8"), /^place,kind,geonameid/);
 
+  // The countries of the places are shaded; the toggle clears the shade.
+  assert.ok((await page.locator("path.country.iso-UA.mentioned").count()) >= 1);
+  assert.equal(await page.locator("path.country.iso-BR.mentioned").count(), 0);
+  await page.locator("#shade-countries").uncheck();
+  await page.waitForFunction(() => document.querySelectorAll("path.country.mentioned").length === 0);
+  await page.locator("#shade-countries").check();
+  await page.waitForFunction(() => document.querySelectorAll("path.country.mentioned").length > 0);
+
   // The conflict lens keeps the places of sentences that report advances.
   const before = await page.locator("path.place-marker").count();
   await page.locator("#lens").selectOption("advance");

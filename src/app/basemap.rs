@@ -63,7 +63,16 @@ impl Basemap {
                     ("interactive", false.into()),
                 ]),
                 _ => leaflet::options(&[
-                    ("className", "country".into()),
+                    (
+                        "className",
+                        format!(
+                            "country iso-{}",
+                            leaflet::get(&properties, "iso")
+                                .as_string()
+                                .unwrap_or_default()
+                        )
+                        .into(),
+                    ),
                     ("color", "#6b7280".into()),
                     ("weight", 0.9.into()),
                     ("fillColor", "#f4f1ea".into()),
@@ -145,4 +154,37 @@ fn show_labels_for_zoom(map: &Map) {
         .get_container()
         .dataset()
         .set("labels", &ranks.to_string());
+}
+
+/// Shades the countries with these ISO codes (the countries an article's places lie in) and
+/// clears the shade of the others; `None` clears every shade.
+pub fn shade_countries(codes: Option<&[String]>) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(shaded) = document.query_selector_all("path.country.mentioned") {
+        for i in 0..shaded.length() {
+            if let Some(e) = shaded
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = e.class_list().remove_1("mentioned");
+            }
+        }
+    }
+    for code in codes.into_iter().flatten() {
+        if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        if let Ok(paths) = document.query_selector_all(&format!("path.country.iso-{code}")) {
+            for i in 0..paths.length() {
+                if let Some(e) = paths
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = e.class_list().add_1("mentioned");
+                }
+            }
+        }
+    }
 }

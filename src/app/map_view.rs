@@ -35,6 +35,7 @@ pub fn MapView(
     let container = NodeRef::<html::Div>::new();
     let markers: StoredValue<Option<Markers>, LocalStorage> = StoredValue::new_local(None);
     let map_ready = RwSignal::new(false);
+    let shade_countries = RwSignal::new(true);
     let status = RwSignal::new(Status::Loading(Progress::default()));
     let map: StoredValue<Option<Map>, LocalStorage> = StoredValue::new_local(None);
     let drawn: StoredValue<Option<Basemap>, LocalStorage> = StoredValue::new_local(None);
@@ -119,6 +120,22 @@ pub fn MapView(
             })
         });
     });
+    // The countries of the places are shaded, unless the reader turns shading off.
+    Effect::new(move |_| {
+        let ready = status.get() == Status::Ready;
+        let shade = shade_countries.get();
+        places.with(|places| {
+            if !ready {
+                return;
+            }
+            let codes: Vec<String> = places
+                .iter()
+                .map(|p| p.country.clone())
+                .filter(|c| !c.is_empty())
+                .collect();
+            basemap::shade_countries(shade.then_some(codes.as_slice()));
+        });
+    });
     // A place chosen in the list opens on the map.
     Effect::new(move |_| {
         let Some(index) = chosen.get() else { return };
@@ -155,6 +172,15 @@ pub fn MapView(
     view! {
         <div class="map-frame">
             <div id="map" node_ref=container aria-label="Map of the places named in the article"></div>
+            <label class="map-toggle">
+                <input
+                    type="checkbox"
+                    id="shade-countries"
+                    prop:checked=move || shade_countries.get()
+                    on:change=move |ev| shade_countries.set(event_target_checked(&ev))
+                />
+                " Shade countries"
+            </label>
             <button
                 class="map-button"
                 type="button"
