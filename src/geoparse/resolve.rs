@@ -38,21 +38,21 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// One candidate of a spot, with the flags of every name it was found under.
 #[derive(Clone, Copy)]
-struct Option_<'g> {
+struct Reading<'g> {
     entry: Entry<'g>,
     main_name: bool,
     region_form: bool,
 }
 
-fn options<'g>(spot: &Spot<'g>) -> Vec<Option_<'g>> {
-    let mut out: Vec<Option_<'g>> = Vec::new();
+fn readings<'g>(spot: &Spot<'g>) -> Vec<Reading<'g>> {
+    let mut out: Vec<Reading<'g>> = Vec::new();
     for c in &spot.candidates {
         match out.iter_mut().find(|o| o.entry.id() == c.entry.id()) {
             Some(o) => {
                 o.main_name |= c.main_name;
                 o.region_form |= c.region_form;
             }
-            None => out.push(Option_ {
+            None => out.push(Reading {
                 entry: c.entry,
                 main_name: c.main_name,
                 region_form: c.region_form,
@@ -90,7 +90,7 @@ fn sentence_spots(spots: &[Spot<'_>], i: usize) -> std::ops::Range<usize> {
 }
 
 /// What an entry is worth before any context.
-fn prior(o: &Option_<'_>) -> f64 {
+fn prior(o: &Reading<'_>) -> f64 {
     let e = &o.entry;
     let population = f64::from(e.population());
     let base = match e.kind() {
@@ -111,7 +111,7 @@ const MAIN_NAME: f64 = 2.5;
 const CYRILLIC_MAIN_NAME: f64 = 1.0;
 
 /// Scores from the spot's own words.
-fn own_cues(spot: &Spot<'_>, options: &[Option_<'_>]) -> Vec<f64> {
+fn own_cues(spot: &Spot<'_>, options: &[Reading<'_>]) -> Vec<f64> {
     // The regions holding a place of this name: (region, whether the place is a city of
     // millions, which counts even when the text uses its alias, as in "New York").
     let namesake_holders: Vec<(u32, bool, bool)> = options
@@ -231,7 +231,7 @@ fn inside(e: &Entry<'_>, container: &Entry<'_>) -> bool {
 /// The resolution of every spot, `None` for spots dropped as too doubtful.
 pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     let spots = &spots.spots;
-    let options: Vec<Vec<Option_<'g>>> = spots.iter().map(options).collect();
+    let options: Vec<Vec<Reading<'g>>> = spots.iter().map(readings).collect();
     let own_scores: Vec<Vec<f64>> = spots
         .iter()
         .zip(&options)
@@ -428,7 +428,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     out
 }
 
-fn candidate<'g>(o: &Option_<'g>) -> Candidate<'g> {
+fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
     Candidate {
         entry: o.entry,
         main_name: o.main_name,
@@ -438,7 +438,7 @@ fn candidate<'g>(o: &Option_<'g>) -> Candidate<'g> {
 }
 
 /// The entries a container spot may stand for: its three likeliest.
-fn containers<'g>(options: &[Option_<'g>], probabilities: &[f64]) -> Vec<Entry<'g>> {
+fn containers<'g>(options: &[Reading<'g>], probabilities: &[f64]) -> Vec<Entry<'g>> {
     let mut ranked: Vec<(f64, Entry<'g>)> = options
         .iter()
         .zip(probabilities)
@@ -449,7 +449,7 @@ fn containers<'g>(options: &[Option_<'g>], probabilities: &[f64]) -> Vec<Entry<'
 }
 
 fn alternatives<'g>(
-    options: &[Option_<'g>],
+    options: &[Reading<'g>],
     probabilities: &[f64],
     chosen: usize,
 ) -> Vec<(Entry<'g>, f64)> {

@@ -117,9 +117,8 @@ pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots
         }
         let words = &all_tokens[first_token..end];
         let sentence_spots = spot_sentence(gazetteer, text, words, s, &mut persons, options);
-        link(text, spots.len(), &sentence_spots, words)
-            .into_iter()
-            .for_each(|spot| spots.push(spot));
+        let linked = link(text, spots.len(), sentence_spots, words);
+        spots.extend(linked);
         first_token = end;
     }
     Spots {
@@ -180,7 +179,7 @@ fn spot_sentence<'g>(
     sentence: usize,
     persons: &mut HashSet<String>,
     options: Options,
-) -> Vec<Spot<'g>> {
+) -> Vec<(Spot<'g>, usize, usize)> {
     let headline = capitals_uninformative(text, words);
     let mut out = Vec::new();
     // Whether the last place of the sentence followed a locative, so that "near Nabatieh and
@@ -250,14 +249,7 @@ fn spot_sentence<'g>(
         }
         i += len;
     }
-    // Remember the token range of each spot for linking.
-    out.into_iter()
-        .map(|(mut spot, first, last)| {
-            spot.cues.container = Some(first);
-            spot.cues.near = Some(last);
-            spot
-        })
-        .collect()
+    out
 }
 
 /// The longest name starting at token `i`: its length in tokens, key, candidates, and whether
@@ -569,22 +561,16 @@ fn is_description(gap: &str) -> bool {
     }
 }
 
-/// Links each spot of a sentence to the spot that contains it or that it lies near, and
-/// turns the temporary token indexes stored in `cues` into spot indexes (offset by `base`).
-fn link<'g>(text: &str, base: usize, spots: &[Spot<'g>], words: &[Token]) -> Vec<Spot<'g>> {
-    let token_range: Vec<(usize, usize)> = spots
-        .iter()
-        .map(|s| (s.cues.container.unwrap_or(0), s.cues.near.unwrap_or(0)))
-        .collect();
-    let mut out: Vec<Spot<'g>> = spots
-        .iter()
-        .cloned()
-        .map(|mut s| {
-            s.cues.container = None;
-            s.cues.near = None;
-            s
-        })
-        .collect();
+/// Links each spot of a sentence (with the indexes of its first and last token) to the spot
+/// that contains it or that it lies near; links are spot indexes, offset by `base`.
+fn link<'g>(
+    text: &str,
+    base: usize,
+    spots: Vec<(Spot<'g>, usize, usize)>,
+    words: &[Token],
+) -> Vec<Spot<'g>> {
+    let token_range: Vec<(usize, usize)> = spots.iter().map(|&(_, f, l)| (f, l)).collect();
+    let mut out: Vec<Spot<'g>> = spots.into_iter().map(|(spot, _, _)| spot).collect();
     for a in 0..out.len() {
         let Some(b) = (a + 1 < out.len()).then_some(a + 1) else {
             continue;
