@@ -369,6 +369,42 @@ test("article text is shown as text, never run as HTML", async () => {
   await context.close();
 });
 
+test("a 10 MB paste shows its progress and leaves the page responsive", async () => {
+  const { context, page, record } = await openPage();
+  await page.goto(APP_URL);
+  await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
+  const article = await readFile(new URL("../public/examples/frontline.txt", import.meta.url), "utf8");
+  const big = (article + "\n\n").repeat(Math.ceil(10_000_000 / (article.length + 2)));
+  const started = Date.now();
+  // A paste: the whole text arrives in one input event.
+  await page.$eval(
+    "#article",
+    (el, text) => {
+      el.value = text;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    big,
+  );
+  await page.locator(".reading-status progress").waitFor({ timeout: 30_000 });
+  // While it reads, the page answers at once: time a few round trips into the page.
+  let slowest = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = Date.now();
+    await page.evaluate(() => document.querySelector(".reading-status")?.textContent ?? "");
+    slowest = Math.max(slowest, Date.now() - t);
+    await page.waitForTimeout(200);
+  }
+  await page.locator(".reading-status").waitFor({ state: "detached", timeout: 600_000 });
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 10);
+  console.log(`# browser: ${(big.length / 1e6).toFixed(1)} MB read in ${Date.now() - started} ms; slowest page round trip while reading ${slowest} ms`);
+  assert.ok(slowest < 2_000, `the page froze for ${slowest} ms`);
+  assert.match(await page.locator(".place-list").textContent(), /Pokrovsk/);
+  // localStorage cannot hold 10 MB: the page says so instead of failing silently.
+  assert.match(await page.locator(".article-status").textContent(), /would not store the text/);
+  assert.deepEqual(record.errors, []);
+  await context.close();
+});
+
 test("the article survives a reload", async () => {
   const { context, page, record } = await openPage();
   await page.goto(APP_URL);

@@ -371,3 +371,37 @@ fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn a_long_text_parsed_in_pieces_finds_what_the_whole_does() {
+    use conflict_mapper::geoparse::{geoparse_piece, pieces};
+    let text = fixture("frontline.txt").repeat(20);
+    let whole = geoparse(world(), &text);
+    let mut stepwise = Geoparse::default();
+    let cut = pieces(&text, 2048);
+    assert!(cut.len() > 5);
+    for range in cut {
+        stepwise.merge(geoparse_piece(world(), &text, range, Options::default()));
+    }
+    let spans = |g: &Geoparse| {
+        let mut v: Vec<(usize, usize, Option<u32>)> = g
+            .mentions()
+            .iter()
+            .map(|(p, m)| (m.start, m.end, p.geonameid))
+            .collect();
+        v.sort();
+        v
+    };
+    let (a, b) = (spans(&whole), spans(&stepwise));
+    // The pieces end at paragraph breaks, so every paragraph is read with its own sentences;
+    // only context from far away can differ.
+    let same = a.iter().filter(|x| b.contains(x)).count();
+    assert!(
+        same * 100 >= a.len() * 95,
+        "{same} of {} mentions agree",
+        a.len()
+    );
+    for (_, m) in stepwise.mentions() {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+}

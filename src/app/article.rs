@@ -115,7 +115,7 @@ pub fn Article(
                 on:input=on_input
             ></textarea>
             <div class="highlights" id="highlights" hidden=move || !reading.get() tabindex="0" aria-label="The article with its places highlighted">
-                {move || {
+                {move || reading.get().then(|| {
                     settled.with(|t| places.with(|p| {
                         segments(t, p)
                             .into_iter()
@@ -142,7 +142,7 @@ pub fn Article(
                             })
                             .collect_view()
                     }))
-                }}
+                })}
             </div>
             <p class="article-status" aria-live="polite">
                 {move || match words() {

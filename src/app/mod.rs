@@ -17,6 +17,19 @@ use crate::views::corrections::Corrections;
 use leptos::prelude::*;
 use map_view::MapView;
 
+/// Texts longer than this (bytes) are read a piece at a time.
+const PIECE: usize = 32 * 1024;
+
+/// Lets the browser paint and handle input before the next piece of work.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Mounts the app on the page's `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -52,11 +65,52 @@ fn App() -> impl IntoView {
             _ => storage::remove(storage::CORRECTIONS),
         })
     });
-    let parsed = Memo::new(move |_| {
-        loaded.0.with(|g| match g {
-            Some(g) => settled.with(|t| crate::geoparse::geoparse(g, t).places),
-            None => Vec::new(),
-        })
+    // The places of the settled text. A long text is read a piece at a time, yielding to the
+    // browser between pieces, so the page stays responsive and shows how far it has read.
+    let parsed = RwSignal::new(Vec::<crate::geoparse::Place>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let job = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = settled.get();
+        if !loaded.0.with(Option::is_some) {
+            parsed.set(Vec::new());
+            return;
+        }
+        job.update_value(|j| *j += 1);
+        let this = job.get_value();
+        if text.len() <= PIECE {
+            let places = loaded.0.with_untracked(|g| {
+                g.as_ref()
+                    .map(|g| crate::geoparse::geoparse(g, &text).places)
+                    .unwrap_or_default()
+            });
+            progress.set(None);
+            parsed.set(places);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let mut found = crate::geoparse::Geoparse::default();
+            for range in crate::geoparse::pieces(&text, PIECE) {
+                if job.get_value() != this {
+                    return; // The text changed: a newer job reads it.
+                }
+                let end = range.end;
+                loaded.0.with_untracked(|g| {
+                    if let Some(g) = g {
+                        found.merge(crate::geoparse::geoparse_piece(
+                            g,
+                            &text,
+                            range,
+                            Default::default(),
+                        ));
+                    }
+                });
+                progress.set(Some((end, text.len())));
+                yield_to_browser().await;
+            }
+            progress.set(None);
+            parsed.set(found.places);
+        });
     });
     let found = Memo::new(move |_| corrections.with(|c| c.apply(parsed.get())));
     // The conflict lens: only the places of sentences that report one kind of event.
@@ -86,6 +140,12 @@ fn App() -> impl IntoView {
             <aside class="places" aria-labelledby="places-heading">
                 <h2 id="places-heading">"Places"</h2>
                 <gazetteer::GazetteerStatus status loaded />
+                {move || progress.get().map(|(done, total)| view! {
+                    <div class="reading-status" role="status" aria-live="polite">
+                        <p>{format!("Reading the article… {}%", done * 100 / total.max(1))}</p>
+                        <progress max=total.to_string() value=done.to_string()></progress>
+                    </div>
+                })}
                 <Show when=move || found.with(Vec::is_empty)>
                     <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
                 </Show>

@@ -109,6 +109,25 @@ pub struct Alternative {
 }
 
 impl Geoparse {
+    /// Adds the places of another piece of the same text (see [`super::geoparse_piece`]):
+    /// mentions of a place already found join it.
+    pub fn merge(&mut self, other: Geoparse) {
+        for place in other.places {
+            let same = |p: &Place| {
+                p.id == place.id
+                    && p.approximate == place.approximate
+                    && (!place.approximate || normalize(&p.name) == normalize(&place.name))
+            };
+            match self.places.iter_mut().find(|p| same(p)) {
+                Some(existing) => {
+                    existing.confidence = existing.confidence.max(place.confidence);
+                    existing.mentions.extend(place.mentions);
+                }
+                None => self.places.push(place),
+            }
+        }
+    }
+
     /// Every mention with its place, in text order.
     pub fn mentions(&self) -> Vec<(&Place, &Mention)> {
         let mut all: Vec<(&Place, &Mention)> = self
