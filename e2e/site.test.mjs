@@ -239,6 +239,8 @@ test("a pasted article gets its places on the map, in the list and in popups wit
   await page.locator("#article").fill(article);
   await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 10);
   console.log(`# browser: paste to pins ${Date.now() - started} ms (includes the 250 ms typing pause)`);
+  // Regions are shaded areas, not pins.
+  assert.ok((await page.locator("path.place-area.kind-admin1").count()) >= 1, "the Dnipropetrovsk region as an area");
   const names = await page.locator(".place-list .place-name").allTextContents();
   for (const expected of ["Pokrovsk", "Sumy", "Iran", "Israel"]) {
     assert.ok(names.includes(expected), `${expected} in ${names}`);

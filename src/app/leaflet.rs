@@ -78,6 +78,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = circleMarker)]
     pub fn circle_marker(lat_lng: &Array, options: &Object) -> Layer;
 
+    /// [`L.polygon(latlngs, options)`](https://leafletjs.com/reference.html#polygon).
+    #[wasm_bindgen(js_namespace = L, js_name = polygon)]
+    pub fn polygon(lat_lngs: &Array, options: &Object) -> Layer;
+
     /// [`L.layerGroup()`](https://leafletjs.com/reference.html#layergroup).
     #[wasm_bindgen(js_namespace = L, js_name = featureGroup)]
     pub fn feature_group() -> Layer;

@@ -129,18 +129,40 @@ impl Markers {
                 place.kind,
                 if doubtful { " doubtful" } else { "" }
             );
-            let marker = leaflet::circle_marker(
-                &leaflet::lat_lng(place.lon, place.lat),
-                &leaflet::options(&[
-                    ("radius", radius.into()),
-                    ("color", "#ffffff".into()),
-                    ("weight", 1.5.into()),
-                    ("fillColor", colour(place).into()),
-                    ("fillOpacity", if doubtful { 0.45 } else { 0.85 }.into()),
-                    ("dashArray", if doubtful { "3 3" } else { "" }.into()),
-                    ("className", class.into()),
-                ]),
-            );
+            // A region with an outline is drawn as a shaded area, everything else as a marker.
+            let marker = if place.outline.len() >= 3 {
+                let ring: js_sys::Array = place
+                    .outline
+                    .iter()
+                    .map(|&[lon, lat]| leaflet::lat_lng(lon, lat))
+                    .collect();
+                leaflet::polygon(
+                    &ring,
+                    &leaflet::options(&[
+                        ("color", colour(place).into()),
+                        ("weight", 1.5.into()),
+                        ("fillColor", colour(place).into()),
+                        ("fillOpacity", 0.15.into()),
+                        (
+                            "className",
+                            format!("place-area kind-{}", place.kind).into(),
+                        ),
+                    ]),
+                )
+            } else {
+                leaflet::circle_marker(
+                    &leaflet::lat_lng(place.lon, place.lat),
+                    &leaflet::options(&[
+                        ("radius", radius.into()),
+                        ("color", "#ffffff".into()),
+                        ("weight", 1.5.into()),
+                        ("fillColor", colour(place).into()),
+                        ("fillOpacity", if doubtful { 0.45 } else { 0.85 }.into()),
+                        ("dashArray", if doubtful { "3 3" } else { "" }.into()),
+                        ("className", class.into()),
+                    ]),
+                )
+            };
             if let Some(content) = popup(&document, place) {
                 marker.bind_popup(&content, &leaflet::options(&[("maxWidth", 360.into())]));
             }

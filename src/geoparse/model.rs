@@ -43,6 +43,10 @@ pub struct Place {
     pub lat: f64,
     /// West, south, east, north of an area, degrees.
     pub extent: Option<[f64; 4]>,
+    /// The outline of a first-level region as `[lon, lat]` vertices (the hull of its places),
+    /// for drawing it as an area; empty for everything else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<[f64; 2]>,
     /// The text names a place the gazetteer lacks; the point is that of the region holding it
     /// (named in `within`).
     pub approximate: bool,
@@ -237,6 +241,14 @@ pub(crate) fn assemble(
             lon,
             lat,
             extent: e.extent().map(|x| [x.west, x.south, x.east, x.north]),
+            outline: if r.approximate {
+                Vec::new()
+            } else {
+                e.outline()
+                    .into_iter()
+                    .map(|(lon, lat)| [lon, lat])
+                    .collect()
+            },
             approximate: r.approximate,
             within: r.approximate.then(|| e.name().to_string()),
             confidence: r.confidence,

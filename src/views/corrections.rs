@@ -115,6 +115,7 @@ fn switch(place: Place, to: u32) -> Place {
         lon: chosen.lon,
         lat: chosen.lat,
         extent: None,
+        outline: Vec::new(),
         approximate: false,
         within: None,
         confidence: 1.0,
