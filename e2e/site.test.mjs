@@ -249,6 +249,17 @@ test("a pasted article gets its places on the map, in the list and in popups wit
     assert.ok(!names.some((n) => n.includes(never)), `${never} in ${names}`);
   }
   assert.equal(names.filter((n) => /Kost/.test(n)).length, 2, "two Kostiantynivkas");
+  // The list filters by name or region, and sorts by mentions.
+  await page.locator("#place-filter").fill("donetsk");
+  await page.waitForFunction(() => document.querySelectorAll(".place-list .place-name").length < 6);
+  const filtered = await page.locator(".place-list .place-name").allTextContents();
+  assert.ok(filtered.includes("Pokrovsk") && !filtered.includes("Iran"), filtered.join(", "));
+  await page.locator("#place-filter").fill("");
+  await page.locator("#place-order").selectOption("mentions");
+  const sorted = await page.locator(".place-list .place-count").allTextContents();
+  const counts = sorted.map((t) => parseInt(t, 10));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  await page.locator("#place-order").selectOption("text");
   await page.getByRole("listitem", { name: "Pokrovsk" }).locator("button.place-open").click();
   const popup = page.locator(".leaflet-popup-content .place-popup");
   await popup.waitFor();

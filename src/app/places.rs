@@ -214,11 +214,52 @@ pub fn PlaceList(
     /// The reader's corrections.
     corrections: RwSignal<Corrections>,
 ) -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let by_mentions = RwSignal::new(false);
+    // The places as listed: filtered by name or path, in text order or by mentions; each
+    // keeps its index in `places`, which the map uses.
+    let listed = move || {
+        let needle = crate::text::normalize(&filter.get());
+        let mut listed: Vec<(usize, Place)> = places
+            .get()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                needle.is_empty()
+                    || crate::text::normalize(&p.path.join(" ")).contains(&needle)
+                    || p.mentions
+                        .iter()
+                        .any(|m| crate::text::normalize(&m.text).contains(&needle))
+            })
+            .collect();
+        if by_mentions.get() {
+            listed.sort_by_key(|(i, p)| (std::cmp::Reverse(p.mentions.len()), *i));
+        }
+        listed
+    };
     view! {
         <Show when=move || places.with(|p| !p.is_empty())>
+            <div class="list-tools">
+                <input
+                    type="search"
+                    id="place-filter"
+                    placeholder="Filter places"
+                    aria-label="Filter places"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+                <select
+                    id="place-order"
+                    aria-label="Order of places"
+                    on:change=move |ev| by_mentions.set(event_target_value(&ev) == "mentions")
+                >
+                    <option value="text" selected>"In text order"</option>
+                    <option value="mentions">"Most mentioned first"</option>
+                </select>
+            </div>
             <ul class="place-list" role="list" aria-label="Places in the article">
                 <For
-                    each=move || places.get().into_iter().enumerate()
+                    each=listed
                     key=|(i, p)| (*i, p.id, p.mentions.len())
                     children=move |(i, place)| {
                         let name = place.name.clone();
