@@ -34,7 +34,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Geoparse {
 pub fn geoparse_with(gazetteer: &Gazetteer, text: &str, options: Options) -> Geoparse {
     let spots = spot::spot(gazetteer, text, options);
     let resolutions = resolve::resolve(&spots);
-    model::assemble(gazetteer, text, &spots, &resolutions)
+    model::assemble(text, &spots, &resolutions)
 }
 
 /// Cuts `text` into pieces of about `size` bytes that end at a line break (or, failing that, at

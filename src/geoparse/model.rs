@@ -8,7 +8,7 @@
 use super::events::{EventCue, event_cue};
 use super::resolve::{Resolution, distance_km};
 use super::spot::Spots;
-use crate::gazetteer::{Entry, Gazetteer, Kind};
+use crate::gazetteer::{Entry, Kind};
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 
@@ -112,17 +112,26 @@ pub struct Alternative {
     pub probability: f64,
 }
 
+impl Place {
+    /// Whether this place is the one meant by entry `id` with these flags: the same entry, and
+    /// for an approximate place (placed at its region) also the same name as written.
+    fn is(&self, id: u32, approximate: bool, name: &str) -> bool {
+        self.id == id
+            && self.approximate == approximate
+            && (!approximate || normalize(&self.name) == normalize(name))
+    }
+}
+
 impl Geoparse {
     /// Adds the places of another piece of the same text (see [`super::geoparse_piece`]):
     /// mentions of a place already found join it.
     pub fn merge(&mut self, other: Geoparse) {
         for place in other.places {
-            let same = |p: &Place| {
-                p.id == place.id
-                    && p.approximate == place.approximate
-                    && (!place.approximate || normalize(&p.name) == normalize(&place.name))
-            };
-            match self.places.iter_mut().find(|p| same(p)) {
+            let existing = self
+                .places
+                .iter_mut()
+                .find(|p| p.is(place.id, place.approximate, &place.name));
+            match existing {
                 Some(existing) => {
                     existing.confidence = existing.confidence.max(place.confidence);
                     existing.mentions.extend(place.mentions);
@@ -164,7 +173,6 @@ fn path(e: &Entry<'_>) -> Vec<String> {
 
 /// Groups resolved spots into places.
 pub(crate) fn assemble(
-    _gazetteer: &Gazetteer,
     text: &str,
     spots: &Spots<'_>,
     resolutions: &[Option<Resolution<'_>>],
@@ -185,12 +193,10 @@ pub(crate) fn assemble(
             confidence: r.confidence,
             cue: event_cue(&text[sentence]),
         };
-        let same = |p: &Place| {
-            p.id == e.id()
-                && p.approximate == r.approximate
-                && (!r.approximate || normalize(&p.name) == normalize(surface))
-        };
-        if let Some(place) = places.iter_mut().find(|p| same(p)) {
+        if let Some(place) = places
+            .iter_mut()
+            .find(|p| p.is(e.id(), r.approximate, surface))
+        {
             place.confidence = place.confidence.max(r.confidence);
             place.mentions.push(mention);
             continue;

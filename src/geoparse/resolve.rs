@@ -303,6 +303,12 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     for (i, spot) in spots.iter().enumerate() {
         let own = &options[i];
         let mut scores = own_scores[i].clone();
+        // The likeliest readings of the spot holding this one ("X in Y"), if any.
+        let holders = spot
+            .cues
+            .container
+            .map(|c| containers(&options[c], &first[c]))
+            .unwrap_or_default();
         // Context can lift a candidate by about 15 points at most; those further behind the
         // leader cannot win and are not weighed again.
         let lead = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -364,11 +370,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 scores[k] += 2.5 * (-chord_km(nearest_in_sentence) / 100.0).exp();
             }
             // "X in Y", "X, Y", "Y's X".
-            if let Some(c) = spot.cues.container
-                && containers(&options[c], &first[c])
-                    .iter()
-                    .any(|y| inside(e, y))
-            {
+            if holders.iter().any(|y| inside(e, y)) {
                 scores[k] += 6.0;
             }
             // The other side of "X in Y": Y is likelier what holds a reading of X.
@@ -388,8 +390,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         let chosen = own[top];
 
         // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region.
-        if let Some(c) = spot.cues.container.filter(|_| spot.cues.container_explicit) {
-            let holders = containers(&options[c], &first[c]);
+        if spot.cues.container_explicit {
             let any_inside = own
                 .iter()
                 .any(|o| holders.iter().any(|y| inside(&o.entry, y)));
