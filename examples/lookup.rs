@@ -1,4 +1,5 @@
-//! Looks names up in the bundled gazetteer and prints their candidates:
+//! Looks names up in the bundled gazetteer and prints their candidates and what a search for
+//! them finds:
 //! `cargo run --release --example lookup -- Pokrovsk "Sumy region" Київ`.
 
 use conflict_mapper::gazetteer::Gazetteer;
@@ -12,5 +13,6 @@ fn main() {
             f.len(),
             f.iter().take(6).collect::<Vec<_>>()
         );
+        println!("  search: {:?}", g.search(&name, 8));
     }
 }

@@ -260,3 +260,28 @@ fn ordinary_words_and_capitals_are_marked() {
             .is_capital()
     );
 }
+
+#[test]
+fn search_finds_places_by_the_start_of_their_name_best_first() {
+    let found: Vec<String> = world()
+        .search("Pokrov", 8)
+        .iter()
+        .map(|e| format!("{} {}", e.name(), e.country()))
+        .collect();
+    assert_eq!(found.len(), 8);
+    // Exact names first, then longer names: places before districts, main names before
+    // aliases (Engels was once Pokrovsk).
+    assert_eq!(found[..2], ["Pokrov UA", "Pokrov RU"], "{found:?}");
+    let at = |name: &str| found.iter().position(|f| f == name);
+    // (Pokrovsk, the town in Donetsk Oblast, is the most populous of the longer names.)
+    assert_eq!(at("Pokrovsk UA"), Some(2), "{found:?}");
+    assert_eq!(at("Pokrovsk Raion UA"), None, "{found:?}");
+    assert_eq!(at("Engels RU"), None, "{found:?}");
+    // Sumy the city (main name) before the oblast (which the name also means).
+    let sumy: Vec<&str> = world().search("Sumy", 2).iter().map(|e| e.name()).collect();
+    assert_eq!(sumy, ["Sumy", "Sumska oblast"]);
+    assert!(world().search("", 5).is_empty());
+    assert!(world().search("zzzzqx", 5).is_empty());
+    // Cyrillic finds the same places.
+    assert_eq!(world().search("Суми", 1)[0].country(), "UA");
+}

@@ -89,10 +89,8 @@ fn kml_escapes_text() {
 #[test]
 fn corrections_remove_and_switch_places() {
     use conflict_mapper::views::corrections::Corrections;
-    let found = geoparse(
-        world(),
-        "Shelling hit Kostiantynivka near Kramatorsk, and Odesa.",
-    );
+    const TEXT: &str = "Shelling hit Kostiantynivka near Kramatorsk, and Odesa.";
+    let found = geoparse(world(), TEXT);
     let k = found
         .places
         .iter()
@@ -110,7 +108,7 @@ fn corrections_remove_and_switch_places() {
     let mut corrections = Corrections::default();
     corrections.remove(odesa);
     corrections.switch(k.id, other.id);
-    let corrected = corrections.apply(found.places.clone());
+    let corrected = corrections.apply(world(), TEXT, found.places.clone());
     assert!(corrected.iter().all(|p| p.id != odesa));
     let switched = corrected
         .iter()
@@ -135,4 +133,100 @@ fn corrections_remove_and_switch_places() {
         serde_json::from_str::<Corrections>(&text).unwrap(),
         corrections
     );
+}
+
+#[test]
+fn a_marked_name_becomes_a_place_with_every_occurrence_as_a_mention() {
+    use conflict_mapper::views::corrections::Corrections;
+    // "Hulyaipole" is written here as no gazetteer spells it; "Odesa" is found anyway.
+    const TEXT: &str =
+        "Fighting near Huliaipolie went on. Odesa was calm. Huliaipolie's school was hit.";
+    let found = geoparse(world(), TEXT);
+    assert!(found.places.iter().all(|p| !p.name.starts_with("Hul")));
+    let chosen = world().search("Huliaipole", 5)[0];
+    assert_eq!(chosen.country(), "UA");
+
+    let mut corrections = Corrections::default();
+    corrections.mark("Huliaipolie", chosen.id());
+    let corrected = corrections.apply(world(), TEXT, found.places.clone());
+    let names: Vec<&str> = corrected.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, [chosen.name(), "Odesa"], "in text order");
+    let marked = &corrected[0];
+    assert!(marked.corrected);
+    let spans: Vec<(usize, &str)> = marked
+        .mentions
+        .iter()
+        .map(|m| (m.start, m.sentence.as_str()))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (14, "Fighting near Huliaipolie went on."),
+            (51, "Huliaipolie's school was hit.")
+        ]
+    );
+
+    // A mark takes its name from a place the geoparser read another way.
+    let mut corrections = Corrections::default();
+    let other_odesa = world()
+        .search("Odessa", 10)
+        .into_iter()
+        .find(|e| e.country() == "US")
+        .expect("Odessa, Texas");
+    corrections.mark("Odesa", other_odesa.id());
+    let corrected = corrections.apply(world(), TEXT, found.places.clone());
+    assert_eq!(corrected.len(), 1);
+    assert_eq!(corrected[0].id, other_odesa.id());
+    // Removing the place drops the mark; a name not in the text marks nothing.
+    corrections.remove(other_odesa.id());
+    assert!(corrections.marked.is_empty());
+    corrections.mark("Atlantis", other_odesa.id());
+    assert_eq!(
+        corrections.apply(world(), TEXT, found.places.clone()),
+        found.places
+    );
+}
+
+#[test]
+fn places_group_by_country_then_region() {
+    use conflict_mapper::views::groups::by_country_and_region;
+    const TEXT: &str = "Russian troops pressed on Pokrovsk in the Donetsk region and shelled \
+        Kramatorsk. Sumy was hit. Ukraine asked for help. Ships in the Black Sea turned back. \
+        Iran denied it.";
+    let places = geoparse(world(), TEXT).places;
+    let order: Vec<usize> = (0..places.len()).collect();
+    let groups = by_country_and_region(&places, &order);
+    let shown: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            let mut parts = vec![g.country.clone().unwrap_or("-".into())];
+            parts.extend(g.places.iter().map(|&i| places[i].name.clone()));
+            for r in &g.regions {
+                let names: Vec<&str> = r.places.iter().map(|&i| places[i].name.as_str()).collect();
+                parts.push(format!("{}: {}", r.region, names.join(", ")));
+            }
+            parts.join(" | ")
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "Ukraine | Ukraine | Donetska oblast: Pokrovsk, Donetska oblast, Kramatorsk | Sumska oblast: Sumy",
+            "- | Black Sea",
+            "Iran | Iran",
+        ],
+        "{shown:#?}"
+    );
+    // Every place is in exactly one group.
+    let mut all: Vec<usize> = groups
+        .iter()
+        .flat_map(|g| {
+            g.places
+                .iter()
+                .chain(g.regions.iter().flat_map(|r| &r.places))
+        })
+        .copied()
+        .collect();
+    all.sort();
+    assert_eq!(all, order);
 }

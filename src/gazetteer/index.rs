@@ -320,6 +320,80 @@ impl Gazetteer {
         })
     }
 
+    /// Up to `limit` entries with a name that starts with `query` (normalised here), for a
+    /// reader choosing a place by hand: names equal to the query first, main names before
+    /// aliases, then countries, regions and waters before settlements before districts, then
+    /// the most populous. Demonyms are not names and are skipped.
+    ///
+    /// # Example
+    /// ```
+    /// use conflict_mapper::gazetteer::{Gazetteer, IndexBuilder, Kind, NewEntry};
+    /// let mut builder = IndexBuilder::new();
+    /// for (name, population) in [("Kostiantynivka", 67_000), ("Kostopil", 31_000)] {
+    ///     let mut e = NewEntry::new(Kind::Place, name, "UA", (37.7, 48.5));
+    ///     e.population = population;
+    ///     let id = builder.add(e);
+    ///     builder.name(id, name, true);
+    /// }
+    /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
+    /// let names: Vec<_> = gazetteer.search("Kost", 10).iter().map(|e| e.name()).collect();
+    /// assert_eq!(names, ["Kostiantynivka", "Kostopil"]);
+    /// assert_eq!(gazetteer.search("Kostopil", 10)[0].name(), "Kostopil");
+    /// ```
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Entry<'_>> {
+        use fst::{IntoStreamer, Streamer};
+        /// Keys read per part at most: a short prefix must not walk the whole index.
+        const SCAN: usize = 4_000;
+        let key = crate::text::normalize(query);
+        if key.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(bool, bool, Entry<'_>)> = Vec::new();
+        for part in &self.parts {
+            let mut stream = part.names.range().ge(key.as_bytes()).into_stream();
+            let mut scanned = 0;
+            while let Some((name, _)) = stream.next() {
+                if !name.starts_with(key.as_bytes()) || scanned == SCAN {
+                    break;
+                }
+                scanned += 1;
+                let exact = name == key.as_bytes();
+                let Ok(name) = std::str::from_utf8(name) else {
+                    continue;
+                };
+                found.extend(
+                    self.lookup(name)
+                        .into_iter()
+                        .filter(|c| !c.demonym && std::ptr::eq(c.entry.part, part))
+                        .map(|c| (exact, c.main_name, c.entry)),
+                );
+            }
+        }
+        found.sort_by_key(|(exact, main_name, e)| {
+            (
+                !exact,
+                !main_name,
+                match e.kind() {
+                    Kind::Place => 1,
+                    Kind::Admin2 => 2,
+                    _ => 0,
+                },
+                std::cmp::Reverse(e.population()),
+                e.id(),
+            )
+        });
+        let mut entries: Vec<Entry<'_>> = Vec::with_capacity(limit);
+        for (_, _, e) in found {
+            if entries.len() == limit {
+                break;
+            }
+            if !entries.iter().any(|x| x.id() == e.id()) {
+                entries.push(e);
+            }
+        }
+        entries
+    }
+
     /// The entry with a number from [`Entry::id`], if there is one.
     pub fn entry(&self, id: u32) -> Option<Entry<'_>> {
         let part = self

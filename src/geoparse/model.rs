@@ -11,6 +11,7 @@ use super::spot::Spots;
 use crate::gazetteer::{Entry, Kind};
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// Everything found in one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -112,7 +113,52 @@ pub struct Alternative {
     pub probability: f64,
 }
 
+impl Mention {
+    /// The mention at `span` of `text`, in the sentence at `sentence`.
+    pub fn new(text: &str, span: Range<usize>, sentence: Range<usize>, confidence: f64) -> Mention {
+        Mention {
+            start: span.start,
+            end: span.end,
+            text: text[span].to_string(),
+            sentence_start: sentence.start,
+            sentence_end: sentence.end,
+            sentence: text[sentence.clone()].to_string(),
+            confidence,
+            cue: event_cue(&text[sentence]),
+        }
+    }
+}
+
 impl Place {
+    /// The place of gazetteer entry `e`, with these mentions, no alternatives and full
+    /// confidence (callers that resolved it set their own).
+    pub fn of_entry(e: &Entry<'_>, mentions: Vec<Mention>) -> Place {
+        let (lon, lat) = e.point();
+        Place {
+            id: e.id(),
+            geonameid: e.geonameid(),
+            name: e.name().to_string(),
+            kind: e.kind().as_str().to_string(),
+            country: e.country().to_string(),
+            admin1: admin1_code(e),
+            path: path(e),
+            lon,
+            lat,
+            extent: e.extent().map(|x| [x.west, x.south, x.east, x.north]),
+            outline: e
+                .outline()
+                .into_iter()
+                .map(|(lon, lat)| [lon, lat])
+                .collect(),
+            approximate: false,
+            within: None,
+            confidence: 1.0,
+            alternatives: Vec::new(),
+            mentions,
+            corrected: false,
+        }
+    }
+
     /// Whether this place is the one meant by entry `id` with these flags: the same entry, and
     /// for an approximate place (placed at its region) also the same name as written.
     fn is(&self, id: u32, approximate: bool, name: &str) -> bool {
@@ -183,16 +229,7 @@ pub(crate) fn assemble(
         let e = &r.entry;
         let surface = &text[spot.span.clone()];
         let sentence = spots.sentences[spot.sentence].clone();
-        let mention = Mention {
-            start: spot.span.start,
-            end: spot.span.end,
-            text: surface.to_string(),
-            sentence_start: sentence.start,
-            sentence_end: sentence.end,
-            sentence: text[sentence.clone()].to_string(),
-            confidence: r.confidence,
-            cue: event_cue(&text[sentence]),
-        };
+        let mention = Mention::new(text, spot.span.clone(), sentence, r.confidence);
         if let Some(place) = places
             .iter_mut()
             .find(|p| p.is(e.id(), r.approximate, surface))
@@ -201,8 +238,8 @@ pub(crate) fn assemble(
             place.mentions.push(mention);
             continue;
         }
-        let (lon, lat) = e.point();
-        let alternatives = r
+        let mut place = Place::of_entry(e, vec![mention]);
+        place.alternatives = r
             .alternatives
             .iter()
             .map(|(a, p)| {
@@ -217,51 +254,23 @@ pub(crate) fn assemble(
                     admin1: admin1_code(a),
                     lon: alon,
                     lat: alat,
-                    distance_km: distance_km((lon, lat), (alon, alat)),
+                    distance_km: distance_km((place.lon, place.lat), (alon, alat)),
                     probability: *p,
                 }
             })
             .collect();
-        places.push(Place {
-            id: e.id(),
-            geonameid: if r.approximate { None } else { e.geonameid() },
-            name: if r.approximate {
-                surface.to_string()
-            } else {
-                e.name().to_string()
-            },
-            kind: if r.approximate {
-                Kind::Place.as_str().to_string()
-            } else {
-                e.kind().as_str().to_string()
-            },
-            country: e.country().to_string(),
-            admin1: admin1_code(e),
-            path: if r.approximate {
-                std::iter::once(surface.to_string())
-                    .chain(path(e))
-                    .collect()
-            } else {
-                path(e)
-            },
-            lon,
-            lat,
-            extent: e.extent().map(|x| [x.west, x.south, x.east, x.north]),
-            outline: if r.approximate {
-                Vec::new()
-            } else {
-                e.outline()
-                    .into_iter()
-                    .map(|(lon, lat)| [lon, lat])
-                    .collect()
-            },
-            approximate: r.approximate,
-            within: r.approximate.then(|| e.name().to_string()),
-            confidence: r.confidence,
-            alternatives,
-            mentions: vec![mention],
-            corrected: false,
-        });
+        place.confidence = r.confidence;
+        if r.approximate {
+            // Placed at its region: the name is the text's, the kind a settlement's.
+            place.geonameid = None;
+            place.name = surface.to_string();
+            place.kind = Kind::Place.as_str().to_string();
+            place.path.insert(0, surface.to_string());
+            place.outline = Vec::new();
+            place.approximate = true;
+            place.within = Some(e.name().to_string());
+        }
+        places.push(place);
     }
     Geoparse { places }
 }

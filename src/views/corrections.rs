@@ -1,9 +1,11 @@
-//! The reader's corrections: pins removed and places switched to another reading. They are
-//! kept by gazetteer entry number, so they survive edits of the text, and applied to every
-//! view and export.
+//! The reader's corrections: pins removed, places switched to another reading, and names the
+//! reader marked as places. They are kept by gazetteer entry number and name, so they survive
+//! edits of the text, and applied to every view and export.
 
-use crate::geoparse::{Alternative, Place};
+use crate::gazetteer::Gazetteer;
+use crate::geoparse::{Alternative, Mention, Place};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// What the reader changed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,16 +16,30 @@ pub struct Corrections {
     /// (entry chosen by the geoparser, entry the reader chose instead).
     #[serde(default)]
     pub switched: Vec<(u32, u32)>,
+    /// Names the reader marked, each with the entry it means there.
+    #[serde(default)]
+    pub marked: Vec<Mark>,
+}
+
+/// A name the reader marked in the text as a place, and the place they chose for it: every
+/// occurrence of the name (as a whole word, as written) is a mention of that place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The name as written in the text.
+    pub name: String,
+    /// The gazetteer entry it means.
+    pub id: u32,
 }
 
 impl Corrections {
     /// Whether there is nothing to apply.
     pub fn is_empty(&self) -> bool {
-        self.removed.is_empty() && self.switched.is_empty()
+        self.removed.is_empty() && self.switched.is_empty() && self.marked.is_empty()
     }
 
-    /// Removes the pin of entry `id`.
+    /// Removes the pin of entry `id`, and the reader's marks that chose it.
     pub fn remove(&mut self, id: u32) {
+        self.marked.retain(|m| m.id != id);
         if !self.removed.contains(&id) {
             self.removed.push(id);
         }
@@ -35,18 +51,27 @@ impl Corrections {
         self.switched.push((from, to));
     }
 
-    /// `places` with the corrections applied: removed places dropped, switched places replaced
-    /// by the chosen alternative (marked corrected, with the geoparser's choice among its
-    /// alternatives), and places that end up the same merged.
-    ///
-    /// # Example
-    /// ```
-    /// use conflict_mapper::views::corrections::Corrections;
-    /// let mut c = Corrections::default();
-    /// c.remove(42);
-    /// assert!(c.apply(Vec::new()).is_empty());
-    /// ```
-    pub fn apply(&self, places: Vec<Place>) -> Vec<Place> {
+    /// Marks `name` (as written in the text) as a name of entry `id`, in place of any earlier
+    /// mark of it. A blank name marks nothing.
+    pub fn mark(&mut self, name: &str, id: u32) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        self.marked.retain(|m| m.name != name);
+        self.marked.push(Mark {
+            name: name.to_string(),
+            id,
+        });
+        self.removed.retain(|&r| r != id);
+    }
+
+    /// The places `gazetteer` found in `text` with the corrections applied: removed places
+    /// dropped, switched places replaced by the chosen alternative (marked corrected, with the
+    /// geoparser's choice among its alternatives), marked names made mentions of the chosen
+    /// place (taking them from any place the geoparser gave them), and places that end up the
+    /// same merged.
+    pub fn apply(&self, gazetteer: &Gazetteer, text: &str, places: Vec<Place>) -> Vec<Place> {
         let mut out: Vec<Place> = Vec::with_capacity(places.len());
         for place in places {
             if self.removed.contains(&place.id) && !place.approximate {
@@ -71,8 +96,76 @@ impl Corrections {
                 None => out.push(place),
             }
         }
+        if !self.marked.is_empty() {
+            self.apply_marks(gazetteer, text, &mut out);
+        }
         out
     }
+
+    /// Makes every occurrence of each marked name a mention of its chosen place.
+    fn apply_marks(&self, gazetteer: &Gazetteer, text: &str, places: &mut Vec<Place>) {
+        let sentences = crate::text::sentences(text);
+        for mark in &self.marked {
+            let Some(entry) = gazetteer.entry(mark.id) else {
+                continue;
+            };
+            let spans = occurrences(text, &mark.name);
+            if spans.is_empty() {
+                continue;
+            }
+            for place in places.iter_mut() {
+                place
+                    .mentions
+                    .retain(|m| !spans.iter().any(|s| s.start < m.end && m.start < s.end));
+            }
+            places.retain(|p| !p.mentions.is_empty());
+            let mentions: Vec<Mention> = spans
+                .into_iter()
+                .map(|span| {
+                    let sentence = sentences
+                        .iter()
+                        .find(|s| s.start <= span.start && span.end <= s.end)
+                        .cloned()
+                        .unwrap_or(span.clone());
+                    Mention::new(text, span, sentence, 1.0)
+                })
+                .collect();
+            match places
+                .iter_mut()
+                .find(|p| p.id == mark.id && !p.approximate)
+            {
+                Some(existing) => {
+                    existing.mentions.extend(mentions);
+                    existing.mentions.sort_by_key(|m| m.start);
+                    existing.corrected = true;
+                }
+                None => {
+                    let mut place = Place::of_entry(&entry, mentions);
+                    place.corrected = true;
+                    let first = place.mentions[0].start;
+                    let at = places
+                        .iter()
+                        .position(|p| p.mentions.first().is_some_and(|m| m.start > first))
+                        .unwrap_or(places.len());
+                    places.insert(at, place);
+                }
+            }
+        }
+    }
+}
+
+/// Where `name` occurs in `text` as a whole word, as written.
+fn occurrences(text: &str, name: &str) -> Vec<Range<usize>> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if name.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(name)
+        .map(|(start, found)| start..start + found.len())
+        .filter(|s| {
+            !word(text[..s.start].chars().next_back()) && !word(text[s.end..].chars().next())
+        })
+        .collect()
 }
 
 /// The place `to` (one of `place`'s alternatives) in `place`'s stead.
