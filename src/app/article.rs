@@ -3,12 +3,24 @@
 //! example never loses the user's own text (it can be restored).
 
 use super::fetch::fetch_bytes;
+use super::links::{From, Key, Links};
 use super::storage;
 use crate::geoparse::Place;
 use crate::views::corrections::Corrections;
 use crate::views::highlight::segments;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// The elements under `root` that match a CSS selector.
+fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(found) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect()
+}
 
 /// The example articles in `public/examples/`, written for this project: (file, title).
 const EXAMPLES: &[(&str, &str)] = &[
@@ -26,13 +38,13 @@ pub fn Article(
     settled: RwSignal<String>,
     /// The places of the settled text.
     places: Memo<Vec<Place>>,
-    /// Set to the index of a place chosen in the text.
-    chosen: WriteSignal<Option<usize>>,
     /// The reader's corrections, which belong to the article and go when it is replaced.
     corrections: RwSignal<Corrections>,
+    /// Whether the article shows its highlights (else the text box).
+    reading: RwSignal<bool>,
 ) -> impl IntoView {
+    let links = Links::get();
     let saved = RwSignal::new(true);
-    let reading = RwSignal::new(false);
     let example_error = RwSignal::new(None::<String>);
     let previous = RwSignal::new(storage::load(storage::PREVIOUS).filter(|p| !p.trim().is_empty()));
     let edits = StoredValue::new(0u64);
@@ -54,7 +66,80 @@ pub fn Article(
             std::time::Duration::from_millis(250),
         );
     };
-    let on_input = move |ev| set_text(event_target_value(&ev), false);
+    // A paste is a whole edit: its places come at once, not after a pause.
+    let on_input = move |ev: web_sys::Event| {
+        let pasted = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| e.input_type() == "insertFromPaste");
+        set_text(event_target_value(&ev), pasted);
+    };
+    // The mention under the pointer or the keyboard focus points at its place.
+    let key_at = move |ev: &web_sys::Event| -> Option<Key> {
+        let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        let attr = target
+            .closest("mark[data-key]")
+            .ok()??
+            .get_attribute("data-key")?;
+        places.with_untracked(|p| p.iter().map(Key::of).find(|k| k.attr() == attr))
+    };
+    let point = move |ev: &web_sys::Event| links.point(key_at(ev));
+    let choose = move |ev: &web_sys::Event| {
+        if let Some(key) = key_at(ev) {
+            links.choose(key, From::Elsewhere);
+        }
+    };
+    let choose_by_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" || ev.key() == " " {
+            ev.prevent_default();
+            choose(&ev);
+        }
+    };
+    let highlights = NodeRef::<leptos::html::Div>::new();
+    // The mentions of the place pointed at are drawn as pointed at.
+    Effect::new(move |_| {
+        let key = links.pointed.get();
+        let shown = reading.get();
+        let Some(root) = highlights.get() else { return };
+        for mark in elements(&root, "mark.linked") {
+            let _ = mark.class_list().remove_1("linked");
+        }
+        if let (true, Some(key)) = (shown, key) {
+            for mark in elements(&root, &format!("mark[data-key=\"{}\"]", key.attr())) {
+                let _ = mark.class_list().add_1("linked");
+            }
+        }
+    });
+    // A place chosen anywhere shows the highlights, scrolled to its first mention, with all
+    // its mentions flashing.
+    Effect::new(move |_| {
+        let Some((key, from)) = links.chosen.get() else {
+            return;
+        };
+        reading.set(true);
+        request_animation_frame(move || {
+            let Some(root) = highlights.get_untracked() else {
+                return;
+            };
+            let marks = elements(&root, &format!("mark[data-key=\"{}\"]", key.attr()));
+            if let Some(first) = marks.first() {
+                // A pin chosen on the map brings its mention to the middle of the text; a
+                // choice in the list or the text only as far as it must.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(if from == From::Map {
+                    web_sys::ScrollLogicalPosition::Center
+                } else {
+                    web_sys::ScrollLogicalPosition::Nearest
+                });
+                first.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            for mark in &marks {
+                let _ = mark.class_list().remove_1("flash");
+                // Reading the layout restarts the animation.
+                let _ = mark.get_bounding_client_rect();
+                let _ = mark.class_list().add_1("flash");
+            }
+        });
+    });
     let load_example = move |ev| {
         let file = event_target_value(&ev);
         if file.is_empty() {
@@ -98,6 +183,7 @@ pub fn Article(
                         "Highlights"
                     </button>
                 </div>
+                <super::marking::MarkMissed text reading corrections />
                 <select id="examples" aria-label="Try an example" on:change=load_example>
                     <option value="" selected>"Try an example…"</option>
                     {EXAMPLES
@@ -114,7 +200,20 @@ pub fn Article(
                 prop:value=move || text.get()
                 on:input=on_input
             ></textarea>
-            <div class="highlights" id="highlights" hidden=move || !reading.get() tabindex="0" aria-label="The article with its places highlighted">
+            <div
+                class="highlights"
+                id="highlights"
+                node_ref=highlights
+                hidden=move || !reading.get()
+                tabindex="0"
+                aria-label="The article with its places highlighted"
+                on:mouseover=move |ev| point(&ev)
+                on:focusin=move |ev| point(&ev)
+                on:mouseleave=move |_| links.point(None)
+                on:focusout=move |_| links.point(None)
+                on:click=move |ev| choose(&ev)
+                on:keydown=choose_by_key
+            >
                 {move || reading.get().then(|| {
                     settled.with(|t| places.with(|p| {
                         segments(t, p)
@@ -132,7 +231,7 @@ pub fn Article(
                                             if doubtful { " doubtful" } else { "" }
                                         );
                                         view! {
-                                            <mark class=class tabindex="0" on:click=move |_| chosen.set(Some(i))>
+                                            <mark class=class tabindex="0" data-key=Key::of(place).attr()>
                                                 {piece}
                                             </mark>
                                         }

@@ -114,6 +114,40 @@ extern "C" {
     #[wasm_bindgen(method, js_name = flyTo)]
     pub fn fly_to(this: &Map, center: &Array, zoom: f64) -> Map;
 
+    /// [`on(type, fn)`](https://leafletjs.com/reference.html#evented-on) on a layer.
+    #[wasm_bindgen(method, js_name = on)]
+    pub fn on_layer(this: &Layer, kind: &str, handler: &Function) -> Layer;
+
+    /// [`getElement`](https://leafletjs.com/reference.html#path-getelement): the SVG element
+    /// of a drawn path (circle marker, polygon), once it is on the map.
+    #[wasm_bindgen(method, js_name = getElement)]
+    pub fn get_element(this: &Layer) -> Option<web_sys::Element>;
+
+    /// [`bringToFront`](https://leafletjs.com/reference.html#path-bringtofront).
+    #[wasm_bindgen(method, js_name = bringToFront)]
+    pub fn bring_to_front(this: &Layer) -> Layer;
+
+    /// [`setLatLng`](https://leafletjs.com/reference.html#circlemarker-setlatlng).
+    #[wasm_bindgen(method, js_name = setLatLng)]
+    pub fn set_lat_lng(this: &Layer, lat_lng: &JsValue) -> Layer;
+
+    /// [`isPopupOpen`](https://leafletjs.com/reference.html#layer-ispopupopen).
+    #[wasm_bindgen(method, js_name = isPopupOpen)]
+    pub fn is_popup_open(this: &Layer) -> bool;
+
+    /// [`L.polyline(latlngs, options)`](https://leafletjs.com/reference.html#polyline).
+    #[wasm_bindgen(js_namespace = L, js_name = polyline)]
+    pub fn polyline(lat_lngs: &Array, options: &Object) -> Layer;
+
+    /// [`latLngToLayerPoint`](https://leafletjs.com/reference.html#map-latlngtolayerpoint):
+    /// an `L.Point` with `x` and `y` in pixels.
+    #[wasm_bindgen(method, js_name = latLngToLayerPoint)]
+    pub fn lat_lng_to_layer_point(this: &Map, lat_lng: &Array) -> JsValue;
+
+    /// [`layerPointToLatLng`](https://leafletjs.com/reference.html#map-layerpointtolatlng).
+    #[wasm_bindgen(method, js_name = layerPointToLatLng)]
+    pub fn layer_point_to_lat_lng(this: &Map, point: &Array) -> JsValue;
+
     /// [`L.Control`](https://leafletjs.com/reference.html#control).
     pub type Control;
 

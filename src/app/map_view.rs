@@ -4,12 +4,15 @@
 use super::basemap::{self, Basemap};
 use super::fetch::{Loading, Progress};
 use super::leaflet::{self, Map};
+use super::links::Links;
 use super::places::Markers;
 use super::storage;
 use crate::geoparse::Place;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// Where the basemap download stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,9 +32,8 @@ const OSM_ATTRIBUTION: &str =
 pub fn MapView(
     /// The places to show.
     places: Memo<Vec<Place>>,
-    /// The place chosen in the list, by index into `places`.
-    chosen: ReadSignal<Option<usize>>,
 ) -> impl IntoView {
+    let links = Links::get();
     let container = NodeRef::<html::Div>::new();
     let markers: StoredValue<Option<Markers>, LocalStorage> = StoredValue::new_local(None);
     let map_ready = RwSignal::new(false);
@@ -101,6 +103,21 @@ pub fn MapView(
             .add_to(&created);
         }
         markers.set_value(Some(Markers::new(&created)));
+        // Markers that would hide one another are spread anew at every zoom. The handler lives
+        // as long as the page's one map.
+        // (A zoom that `Markers::show` itself makes finds the markers busy, and is skipped:
+        // `show` spreads them when it is done.)
+        let respread = Closure::<dyn FnMut()>::new(move || {
+            map.with_value(|m| {
+                markers.try_with_value(|k| {
+                    if let (Some(m), Some(k)) = (m, k) {
+                        k.spread(m);
+                    }
+                })
+            });
+        });
+        created.on("zoomend", respread.as_ref().unchecked_ref());
+        respread.forget();
         map.set_value(Some(created));
         map_ready.set(true);
         load();
@@ -114,7 +131,7 @@ pub fn MapView(
             map.with_value(|m| {
                 markers.update_value(|k| {
                     if let (Some(m), Some(k)) = (m, k) {
-                        k.show(m, places);
+                        k.show(m, places, links);
                     }
                 })
             })
@@ -136,21 +153,28 @@ pub fn MapView(
             basemap::shade_countries(shade.then_some(codes.as_slice()));
         });
     });
-    // A place chosen in the list opens on the map.
+    // The place pointed at anywhere is drawn as pointed at on the map.
     Effect::new(move |_| {
-        let Some(index) = chosen.get() else { return };
-        places.with_untracked(|places| {
-            let Some(place) = places.get(index) else {
-                return;
-            };
-            map.with_value(|m| {
-                markers.with_value(|k| {
-                    if let (Some(m), Some(k)) = (m, k) {
-                        k.open(m, index, place);
-                    }
-                })
+        links.pointed.with(|key| {
+            markers.update_value(|k| {
+                if let Some(k) = k {
+                    k.link(key.as_ref());
+                }
             })
-        });
+        })
+    });
+    // A place chosen anywhere opens on the map.
+    Effect::new(move |_| {
+        let Some((key, from)) = links.chosen.get() else {
+            return;
+        };
+        map.with_value(|m| {
+            markers.with_value(|k| {
+                if let (Some(m), Some(k)) = (m, k) {
+                    k.open(m, &key, from);
+                }
+            })
+        })
     });
     on_cleanup(move || {
         drawn.set_value(None);

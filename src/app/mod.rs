@@ -8,8 +8,11 @@ mod basemap;
 mod fetch;
 mod gazetteer;
 mod leaflet;
+mod links;
 mod map_view;
+mod marking;
 mod places;
+mod sharing;
 mod storage;
 
 use crate::geoparse::events::EventCue;
@@ -46,17 +49,41 @@ fn App() -> impl IntoView {
         progress: Default::default(),
     });
     gazetteer::load(status, loaded);
+    links::Links::provide();
 
-    // The article as typed, and as last settled (a quarter second after the last keystroke):
-    // the places follow the settled text.
-    let text = RwSignal::new(storage::load(storage::ARTICLE).unwrap_or_default());
+    // A share link brings its article and corrections; the reader's own text is kept, to be
+    // restored. A damaged link says so and changes nothing.
+    let notice = RwSignal::new(None::<String>);
+    let shared = match sharing::from_link() {
+        Some(Ok(shared)) => {
+            let own = storage::load(storage::ARTICLE).unwrap_or_default();
+            if !own.trim().is_empty() && own != shared.text {
+                storage::save(storage::PREVIOUS, &own);
+            }
+            storage::save(storage::ARTICLE, &shared.text);
+            Some(shared)
+        }
+        Some(Err(e)) => {
+            notice.set(Some(format!("{e}. Your own text is as you left it.")));
+            None
+        }
+        None => None,
+    };
+    let (own_text, own_corrections) = match shared {
+        Some(shared) => (shared.text, shared.corrections),
+        None => (
+            storage::load(storage::ARTICLE).unwrap_or_default(),
+            storage::load(storage::CORRECTIONS)
+                .and_then(|json| serde_json::from_str::<Corrections>(&json).ok())
+                .unwrap_or_default(),
+        ),
+    };
+    // The article as typed, and as last settled (a quarter second after the last keystroke,
+    // at once after a paste): the places follow the settled text.
+    let text = RwSignal::new(own_text);
     let settled = RwSignal::new(text.get_untracked());
     // The reader's corrections, kept in the browser and applied to every view and export.
-    let corrections = RwSignal::new(
-        storage::load(storage::CORRECTIONS)
-            .and_then(|json| serde_json::from_str::<Corrections>(&json).ok())
-            .unwrap_or_default(),
-    );
+    let corrections = RwSignal::new(own_corrections);
     Effect::new(move |_| {
         corrections.with(|c| match serde_json::to_string(c) {
             Ok(json) if !c.is_empty() => {
@@ -112,7 +139,15 @@ fn App() -> impl IntoView {
             parsed.set(found.places);
         });
     });
-    let found = Memo::new(move |_| corrections.with(|c| c.apply(parsed.get())));
+    let found = Memo::new(move |_| {
+        let places = parsed.get();
+        corrections.with(|c| {
+            loaded.0.with(|g| match g {
+                Some(g) => settled.with(|t| c.apply(g, t, places)),
+                None => places,
+            })
+        })
+    });
     // The conflict lens: only the places of sentences that report one kind of event.
     let lens = RwSignal::new(None::<EventCue>);
     let shown = Memo::new(move |_| match lens.get() {
@@ -125,17 +160,23 @@ fn App() -> impl IntoView {
                 .collect()
         }),
     });
-    let (chosen, choose) = signal(None::<usize>);
+    let reading = RwSignal::new(false);
     view! {
         <header class="topbar">
             <h1>"conflict-mapper"</h1>
             <p class="tagline">"Every place an article names, on a map. Nothing you paste leaves this computer."</p>
             <TilesSwitch />
         </header>
+        {move || notice.get().map(|message| view! {
+            <div class="notice warning" role="alert">
+                <p>{message}</p>
+                <button type="button" class="link" on:click=move |_| notice.set(None)>"Dismiss"</button>
+            </div>
+        })}
         <main class="workspace">
-            <article::Article text settled places=found chosen=choose corrections />
+            <article::Article text settled places=found corrections reading />
             <section class="map-area" aria-label="Map">
-                <MapView places=shown chosen />
+                <MapView places=shown />
             </section>
             <aside class="places" aria-labelledby="places-heading">
                 <h2 id="places-heading">"Places"</h2>
@@ -149,9 +190,9 @@ fn App() -> impl IntoView {
                 <Show when=move || found.with(Vec::is_empty)>
                     <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
                 </Show>
-                <places::Exports places=found corrections />
+                <places::Exports places=found corrections settled />
                 <places::Lens lens />
-                <places::PlaceList places=shown chosen=choose corrections />
+                <places::PlaceList places=shown corrections />
             </aside>
         </main>
         <footer class="credits">

@@ -2,17 +2,42 @@
 //! sentences) and as a list beside it. Article text is only ever inserted as text.
 
 use super::leaflet::{self, Layer, Map};
+use super::links::{From, Key, Links};
 use crate::geoparse::{Mention, Place};
 use crate::views::corrections::Corrections;
+use crate::views::groups::by_country_and_region;
+use crate::views::spread::{Disc, spread};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use web_sys::{Document, HtmlElement};
 
-/// The markers of the current places, on their own layer of the map.
+/// The markers of the current places, on their own layer of the map, linked to the other
+/// views through [`Links`]: pointing at a marker points at its place everywhere, clicking it
+/// chooses the place. Markers that would hide one another are spread apart, each with a thin
+/// leg to its true spot.
 pub struct Markers {
     group: Layer,
-    /// One marker per place, in the order of the places shown.
-    by_place: Vec<Layer>,
+    legs: Layer,
+    shown: Vec<Shown>,
+    /// The event handlers of the markers shown; dropped with them.
+    handlers: Vec<Handler>,
+    /// The marker drawn as pointed at.
+    linked: Option<usize>,
+}
+
+/// A Leaflet event handler written in Rust.
+type Handler = Closure<dyn FnMut()>;
+
+/// One place on the map.
+struct Shown {
+    key: Key,
+    layer: Layer,
+    lon: f64,
+    lat: f64,
+    radius: f64,
+    /// A region drawn as an area: never spread.
+    area: bool,
 }
 
 fn document() -> Option<Document> {
@@ -108,18 +133,26 @@ fn colour(place: &Place) -> &'static str {
 impl Markers {
     /// An empty marker layer on `map`.
     pub fn new(map: &Map) -> Markers {
+        let legs = leaflet::feature_group();
+        legs.add_to(map);
         let group = leaflet::feature_group();
         group.add_to(map);
         Markers {
             group,
-            by_place: Vec::new(),
+            legs,
+            shown: Vec::new(),
+            handlers: Vec::new(),
+            linked: None,
         }
     }
 
     /// Shows `places`, replacing what was shown, and fits the map to them.
-    pub fn show(&mut self, map: &Map, places: &[Place]) {
+    pub fn show(&mut self, map: &Map, places: &[Place], links: Links) {
         self.group.clear_layers();
-        self.by_place.clear();
+        self.legs.clear_layers();
+        self.shown.clear();
+        self.handlers.clear();
+        self.linked = None;
         let Some(document) = document() else { return };
         for place in places {
             let radius = 6.0 + 3.0 * (place.mentions.len() as f64).sqrt();
@@ -130,7 +163,8 @@ impl Markers {
                 if doubtful { " doubtful" } else { "" }
             );
             // A region with an outline is drawn as a shaded area, everything else as a marker.
-            let marker = if place.outline.len() >= 3 {
+            let area = place.outline.len() >= 3;
+            let marker = if area {
                 let ring: js_sys::Array = place
                     .outline
                     .iter()
@@ -167,8 +201,31 @@ impl Markers {
                 marker.bind_popup(&content, &leaflet::options(&[("maxWidth", 360.into())]));
             }
             marker.bind_tooltip(&place.name, &leaflet::options(&[]));
+            let key = Key::of(place);
+            let handlers: [(&str, Handler); 3] = [
+                ("mouseover", {
+                    let key = key.clone();
+                    Handler::new(move || links.point(Some(key.clone())))
+                }),
+                ("mouseout", Handler::new(move || links.point(None))),
+                ("click", {
+                    let key = key.clone();
+                    Handler::new(move || links.choose(key.clone(), From::Map))
+                }),
+            ];
+            for (event, handler) in handlers {
+                marker.on_layer(event, handler.as_ref().unchecked_ref());
+                self.handlers.push(handler);
+            }
             self.group.add_layer(&marker);
-            self.by_place.push(marker);
+            self.shown.push(Shown {
+                key,
+                layer: marker,
+                lon: place.lon,
+                lat: place.lat,
+                radius,
+                area,
+            });
         }
         if !places.is_empty() {
             map.fit_bounds(
@@ -179,16 +236,77 @@ impl Markers {
                 ]),
             );
         }
+        self.spread(map);
     }
 
-    /// Opens the popup of the place at `index` of the last [`Markers::show`], centring on it.
-    pub fn open(&self, map: &Map, index: usize, place: &Place) {
-        if let Some(marker) = self.by_place.get(index) {
+    /// Spreads the markers that would hide one another at the map's zoom (call again when the
+    /// zoom changes), drawing a leg from each moved marker to its true spot.
+    pub fn spread(&self, map: &Map) {
+        self.legs.clear_layers();
+        let markers: Vec<&Shown> = self.shown.iter().filter(|s| !s.area).collect();
+        let discs: Vec<Disc> = markers
+            .iter()
+            .map(|s| {
+                let point = map.lat_lng_to_layer_point(&leaflet::lat_lng(s.lon, s.lat));
+                Disc {
+                    x: leaflet::get(&point, "x").as_f64().unwrap_or_default(),
+                    y: leaflet::get(&point, "y").as_f64().unwrap_or_default(),
+                    r: s.radius,
+                }
+            })
+            .collect();
+        for ((shown, disc), (x, y)) in markers.iter().zip(&discs).zip(spread(&discs, 2.0)) {
+            let home = leaflet::lat_lng(shown.lon, shown.lat);
+            if (x - disc.x).hypot(y - disc.y) < 0.5 {
+                shown.layer.set_lat_lng(&home);
+                continue;
+            }
+            let moved = map.layer_point_to_lat_lng(&js_sys::Array::of2(&x.into(), &y.into()));
+            shown.layer.set_lat_lng(&moved);
+            self.legs.add_layer(&leaflet::polyline(
+                &js_sys::Array::of2(&home, &moved),
+                &leaflet::options(&[
+                    ("color", "#55606e".into()),
+                    ("weight", 1.into()),
+                    ("interactive", false.into()),
+                    ("className", "spread-leg".into()),
+                ]),
+            ));
+        }
+    }
+
+    /// Draws the marker of `key` as pointed at (and no other).
+    pub fn link(&mut self, key: Option<&Key>) {
+        let at = key.and_then(|k| self.shown.iter().position(|s| &s.key == k));
+        if at == self.linked {
+            return;
+        }
+        let class = |i: Option<usize>, on: bool| {
+            if let Some(element) = i.and_then(|i| self.shown[i].layer.get_element()) {
+                let _ = element.class_list().toggle_with_force("linked", on);
+            }
+        };
+        class(self.linked, false);
+        class(at, true);
+        if let Some(i) = at.filter(|&i| !self.shown[i].area) {
+            self.shown[i].layer.bring_to_front();
+        }
+        self.linked = at;
+    }
+
+    /// Opens the popup of the place `key`, centring on it unless it was chosen on the map.
+    pub fn open(&self, map: &Map, key: &Key, from: From) {
+        let Some(shown) = self.shown.iter().find(|s| &s.key == key) else {
+            return;
+        };
+        if from != From::Map {
             map.fly_to(
-                &leaflet::lat_lng(place.lon, place.lat),
+                &leaflet::lat_lng(shown.lon, shown.lat),
                 map.get_zoom().max(6.0),
             );
-            marker.open_popup();
+        }
+        if !shown.layer.is_popup_open() {
+            shown.layer.open_popup();
         }
     }
 }
@@ -203,39 +321,68 @@ fn reading(a: &crate::geoparse::Alternative) -> String {
     format!("{}, about {:.0} km away", words.join(", "), a.distance_km)
 }
 
-/// The list of places beside the map; choosing one opens it on the map. Each place can be
-/// removed or switched to another reading of its name.
+/// The list of places beside the map, grouped by country and region; choosing one opens it on
+/// the map and flashes its mentions. Each place can be removed or switched to another reading
+/// of its name.
 #[component]
 pub fn PlaceList(
     /// The places of the article.
     places: Memo<Vec<Place>>,
-    /// Set to the index of the chosen place.
-    chosen: WriteSignal<Option<usize>>,
     /// The reader's corrections.
     corrections: RwSignal<Corrections>,
 ) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let by_mentions = RwSignal::new(false);
-    // The places as listed: filtered by name or path, in text order or by mentions; each
-    // keeps its index in `places`, which the map uses.
-    let listed = move || {
+    // The places as listed: filtered by name or path, in text order or by mentions, grouped by
+    // country and region.
+    let groups = move || {
         let needle = crate::text::normalize(&filter.get());
-        let mut listed: Vec<(usize, Place)> = places
-            .get()
-            .into_iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                needle.is_empty()
-                    || crate::text::normalize(&p.path.join(" ")).contains(&needle)
-                    || p.mentions
-                        .iter()
-                        .any(|m| crate::text::normalize(&m.text).contains(&needle))
-            })
-            .collect();
-        if by_mentions.get() {
-            listed.sort_by_key(|(i, p)| (std::cmp::Reverse(p.mentions.len()), *i));
-        }
-        listed
+        let by_mentions = by_mentions.get();
+        places.with(|places| {
+            let mut order: Vec<usize> = (0..places.len())
+                .filter(|&i| {
+                    let p = &places[i];
+                    needle.is_empty()
+                        || crate::text::normalize(&p.path.join(" ")).contains(&needle)
+                        || p.mentions
+                            .iter()
+                            .any(|m| crate::text::normalize(&m.text).contains(&needle))
+                })
+                .collect();
+            if by_mentions {
+                order.sort_by_key(|&i| (std::cmp::Reverse(places[i].mentions.len()), i));
+            }
+            by_country_and_region(places, &order)
+                .into_iter()
+                .map(|g| {
+                    let pick = |is: &[usize]| is.iter().map(|&i| places[i].clone()).collect::<Vec<_>>();
+                    let label = g.country.unwrap_or_else(|| "Seas, rivers and wider regions".to_string());
+                    let own = pick(&g.places);
+                    let regions: Vec<(String, Vec<Place>)> =
+                        g.regions.iter().map(|r| (r.region.clone(), pick(&r.places))).collect();
+                    let aria = label.clone();
+                    view! {
+                        <li class="place-group" aria-label=aria>
+                            <h3 class="group-name">{label}</h3>
+                            <ul class="group-places" role="list">
+                                {own.into_iter().map(|p| view! { <PlaceItem place=p corrections /> }).collect_view()}
+                                {regions
+                                    .into_iter()
+                                    .map(|(region, places)| view! {
+                                        <li class="place-region" aria-label=region.clone()>
+                                            <h4 class="region-name">{region.clone()}</h4>
+                                            <ul class="region-places" role="list">
+                                                {places.into_iter().map(|p| view! { <PlaceItem place=p corrections /> }).collect_view()}
+                                            </ul>
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
     view! {
         <Show when=move || places.with(|p| !p.is_empty())>
@@ -258,64 +405,103 @@ pub fn PlaceList(
                 </select>
             </div>
             <ul class="place-list" role="list" aria-label="Places in the article">
-                <For
-                    each=listed
-                    key=|(i, p)| (*i, p.id, p.mentions.len())
-                    children=move |(i, place)| {
-                        let name = place.name.clone();
-                        let label = name.clone();
-                        let within = place.path.get(1..).unwrap_or_default().join(" › ");
-                        let detail = if within.is_empty() {
-                            describe(&place)
-                        } else {
-                            format!("{} · {within}", describe(&place))
-                        };
-                        let count = place.mentions.len();
-                        let id = place.id;
-                        let alternatives = if place.approximate { Vec::new() } else { place.alternatives.clone() };
-                        let mentions = if count == 1 { "1 mention".to_string() } else { format!("{count} mentions") };
-                        view! {
-                            <li class=format!("place-item kind-{}", place.kind) aria-label=label.clone()>
-                                <button type="button" class="place-open" on:click=move |_| chosen.set(Some(i))>
-                                    <span class="place-name">{name}</span>
-                                    <span class="place-detail">{detail}</span>
-                                    <span class="place-count">{mentions}</span>
-                                </button>
-                                <div class="place-fix">
-                                    <button
-                                        type="button"
-                                        aria-label=format!("Remove the pin for {label}")
-                                        on:click=move |_| corrections.update(|c| c.remove(id))
-                                    >
-                                        "Remove"
-                                    </button>
-                                    {(!alternatives.is_empty()).then(|| view! {
-                                        <details>
-                                            <summary>"Other readings"</summary>
-                                            <ul class="readings">
-                                                {alternatives
-                                                    .into_iter()
-                                                    .map(|a| {
-                                                        let to = a.id;
-                                                        view! {
-                                                            <li>
-                                                                <button type="button" on:click=move |_| corrections.update(|c| c.switch(id, to))>
-                                                                    {reading(&a)}
-                                                                </button>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
-                                        </details>
-                                    })}
-                                </div>
-                            </li>
-                        }
-                    }
-                />
+                {groups}
             </ul>
         </Show>
+    }
+}
+
+/// One place in the list: its name, what it is and where, its mentions, and its corrections.
+#[component]
+fn PlaceItem(place: Place, corrections: RwSignal<Corrections>) -> impl IntoView {
+    let links = Links::get();
+    let key = Key::of(&place);
+    let name = place.name.clone();
+    let within = place.path.get(1..).unwrap_or_default().join(" › ");
+    let detail = if within.is_empty() {
+        describe(&place)
+    } else {
+        format!("{} · {within}", describe(&place))
+    };
+    let count = place.mentions.len();
+    let id = place.id;
+    let alternatives = if place.approximate {
+        Vec::new()
+    } else {
+        place.alternatives.clone()
+    };
+    let mentions = if count == 1 {
+        "1 mention".to_string()
+    } else {
+        format!("{count} mentions")
+    };
+    let (pointed, enter, choose, chosen) = (key.clone(), key.clone(), key.clone(), key);
+    // A place chosen on the map is scrolled into view in the list.
+    let item = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        let from_map = links.chosen.with(|c| {
+            c.as_ref()
+                .is_some_and(|(k, from)| *k == chosen && *from == From::Map)
+        });
+        if let (true, Some(item)) = (from_map, item.get_untracked()) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            item.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    view! {
+        <li
+            node_ref=item
+            class=format!("place-item kind-{}", place.kind)
+            class:linked=move || links.is_pointed(&pointed)
+            aria-label=name.clone()
+            on:mouseenter=move |_| links.point(Some(enter.clone()))
+            on:mouseleave=move |_| links.point(None)
+        >
+            <button
+                type="button"
+                class="place-open"
+                on:click=move |_| links.choose(choose.clone(), From::Elsewhere)
+                on:focus={
+                    let key = Key::of(&place);
+                    move |_| links.point(Some(key.clone()))
+                }
+                on:blur=move |_| links.point(None)
+            >
+                <span class="place-name">{name.clone()}</span>
+                <span class="place-detail">{detail}</span>
+                <span class="place-count">{mentions}</span>
+            </button>
+            <div class="place-fix">
+                <button
+                    type="button"
+                    aria-label=format!("Remove the pin for {name}")
+                    on:click=move |_| corrections.update(|c| c.remove(id))
+                >
+                    "Remove"
+                </button>
+                {(!alternatives.is_empty()).then(|| view! {
+                    <details>
+                        <summary>"Other readings"</summary>
+                        <ul class="readings">
+                            {alternatives
+                                .into_iter()
+                                .map(|a| {
+                                    let to = a.id;
+                                    view! {
+                                        <li>
+                                            <button type="button" on:click=move |_| corrections.update(|c| c.switch(id, to))>
+                                                {reading(&a)}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                })}
+            </div>
+        </li>
     }
 }
 
@@ -335,13 +521,16 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::J
     Ok(())
 }
 
-/// Buttons that export the places as GeoJSON, CSV and KML, and undo the corrections.
+/// Buttons that export the places as GeoJSON, CSV and KML, make a share link, and undo the
+/// corrections.
 #[component]
 pub fn Exports(
     /// The places of the article.
     places: Memo<Vec<Place>>,
     /// The reader's corrections.
     corrections: RwSignal<Corrections>,
+    /// The article the places belong to, for share links.
+    settled: RwSignal<String>,
 ) -> impl IntoView {
     use crate::geoparse::Geoparse;
     use crate::views::export;
@@ -371,6 +560,7 @@ pub fn Exports(
                 <button type="button" on:click=move |_| save("geojson")>"GeoJSON"</button>
                 <button type="button" on:click=move |_| save("csv")>"CSV"</button>
                 <button type="button" on:click=move |_| save("kml")>"KML"</button>
+                <super::sharing::ShareLink text=settled corrections />
                 <Show when=move || corrections.with(|c| !c.is_empty())>
                     <button type="button" on:click=move |_| corrections.set(Corrections::default())>
                         "Undo corrections"

@@ -155,7 +155,7 @@ impl Corrections {
 }
 
 /// Where `name` occurs in `text` as a whole word, as written.
-fn occurrences(text: &str, name: &str) -> Vec<Range<usize>> {
+pub fn occurrences(text: &str, name: &str) -> Vec<Range<usize>> {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if name.is_empty() {
         return Vec::new();
