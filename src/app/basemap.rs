@@ -142,7 +142,7 @@ impl Basemap {
     }
 
     /// The basemap's extent, for "fit to the world".
-    pub fn bounds(&self) -> JsValue {
+    pub fn bounds(&self) -> leaflet::Bounds {
         self.layer.get_bounds()
     }
 }

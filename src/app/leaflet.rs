@@ -24,7 +24,38 @@ extern "C" {
 
     /// [`fitBounds`](https://leafletjs.com/reference.html#map-fitbounds).
     #[wasm_bindgen(method, js_name = fitBounds)]
-    pub fn fit_bounds(this: &Map, bounds: &JsValue, options: &Object) -> Map;
+    pub fn fit_bounds(this: &Map, bounds: &Bounds, options: &Object) -> Map;
+
+    /// [`getBounds`](https://leafletjs.com/reference.html#map-getbounds): the view's bounds.
+    #[wasm_bindgen(method, js_name = getBounds)]
+    pub fn get_bounds(this: &Map) -> Bounds;
+
+    /// [`L.LatLngBounds`](https://leafletjs.com/reference.html#latlngbounds).
+    pub type Bounds;
+
+    /// [`contains`](https://leafletjs.com/reference.html#latlngbounds-contains) other bounds.
+    #[wasm_bindgen(method)]
+    pub fn contains(this: &Bounds, other: &Bounds) -> bool;
+
+    /// [`getWest`](https://leafletjs.com/reference.html#latlngbounds-getwest), degrees.
+    #[wasm_bindgen(method, js_name = getWest)]
+    pub fn west(this: &Bounds) -> f64;
+
+    /// [`getEast`](https://leafletjs.com/reference.html#latlngbounds-geteast), degrees.
+    #[wasm_bindgen(method, js_name = getEast)]
+    pub fn east(this: &Bounds) -> f64;
+
+    /// [`getSouth`](https://leafletjs.com/reference.html#latlngbounds-getsouth), degrees.
+    #[wasm_bindgen(method, js_name = getSouth)]
+    pub fn south(this: &Bounds) -> f64;
+
+    /// [`getNorth`](https://leafletjs.com/reference.html#latlngbounds-getnorth), degrees.
+    #[wasm_bindgen(method, js_name = getNorth)]
+    pub fn north(this: &Bounds) -> f64;
+
+    /// [`isValid`](https://leafletjs.com/reference.html#latlngbounds-isvalid).
+    #[wasm_bindgen(method, js_name = isValid)]
+    pub fn is_valid(this: &Bounds) -> bool;
 
     /// [`getZoom`](https://leafletjs.com/reference.html#map-getzoom).
     #[wasm_bindgen(method, js_name = getZoom)]
@@ -56,7 +87,7 @@ extern "C" {
 
     /// [`getBounds`](https://leafletjs.com/reference.html#featuregroup-getbounds) of a group.
     #[wasm_bindgen(method, js_name = getBounds)]
-    pub fn get_bounds(this: &Layer) -> JsValue;
+    pub fn get_bounds(this: &Layer) -> Bounds;
 
     /// [`L.geoJSON(data, options)`](https://leafletjs.com/reference.html#geojson).
     #[wasm_bindgen(js_namespace = L, js_name = geoJSON, catch)]

@@ -69,6 +69,7 @@ fn App() -> impl IntoView {
         }
         None => None,
     };
+    sharing::follow_share_links();
     let (own_text, own_corrections) = match shared {
         Some(shared) => (shared.text, shared.corrections),
         None => (
@@ -190,7 +191,12 @@ fn App() -> impl IntoView {
                 <Show when=move || found.with(Vec::is_empty)>
                     <p class="empty">"Places the article names will be listed here, each with the sentences that mention it."</p>
                 </Show>
-                <places::Exports places=found corrections settled />
+                <places::Exports places=found corrections />
+                <Show when=move || settled.with(|t| !t.trim().is_empty())>
+                    <div class="share">
+                        <sharing::ShareLink text=settled corrections />
+                    </div>
+                </Show>
                 <places::Lens lens />
                 <places::PlaceList places=shown corrections />
             </aside>

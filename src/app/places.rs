@@ -146,8 +146,9 @@ impl Markers {
         }
     }
 
-    /// Shows `places`, replacing what was shown, and fits the map to them.
+    /// Shows `places`, replacing what was shown, and brings them into view.
     pub fn show(&mut self, map: &Map, places: &[Place], links: Links) {
+        let had_places = !self.shown.is_empty();
         self.group.clear_layers();
         self.legs.clear_layers();
         self.shown.clear();
@@ -218,6 +219,9 @@ impl Markers {
                 self.handlers.push(handler);
             }
             self.group.add_layer(&marker);
+            if let Some(element) = marker.get_element() {
+                let _ = element.set_attribute("data-key", &key.attr());
+            }
             self.shown.push(Shown {
                 key,
                 layer: marker,
@@ -227,9 +231,20 @@ impl Markers {
                 area,
             });
         }
-        if !places.is_empty() {
+        // The map moves when a place lies outside the view, when the places fill little of it,
+        // or when it held no places; typing that adds a place already in view leaves it still
+        // (and spares the redrawing of the basemap).
+        let bounds = self.group.get_bounds();
+        let view = map.get_bounds();
+        // (The bounds of no places are not valid and have no sides.)
+        let refit = bounds.is_valid()
+            && (!had_places
+                || !view.contains(&bounds)
+                || (bounds.east() - bounds.west() < (view.east() - view.west()) / 4.0
+                    && bounds.north() - bounds.south() < (view.north() - view.south()) / 4.0));
+        if refit {
             map.fit_bounds(
-                &self.group.get_bounds(),
+                &bounds,
                 &leaflet::options(&[
                     ("maxZoom", 8.into()),
                     ("padding", js_sys::Array::of2(&30.into(), &30.into()).into()),
@@ -435,6 +450,7 @@ fn PlaceItem(place: Place, corrections: RwSignal<Corrections>) -> impl IntoView 
     } else {
         format!("{count} mentions")
     };
+    let chosen_attr = key.attr();
     let (pointed, enter, choose, chosen) = (key.clone(), key.clone(), key.clone(), key);
     // A place chosen on the map is scrolled into view in the list.
     let item = NodeRef::<leptos::html::Li>::new();
@@ -452,6 +468,7 @@ fn PlaceItem(place: Place, corrections: RwSignal<Corrections>) -> impl IntoView 
     view! {
         <li
             node_ref=item
+            data-key=chosen_attr
             class=format!("place-item kind-{}", place.kind)
             class:linked=move || links.is_pointed(&pointed)
             aria-label=name.clone()
@@ -521,16 +538,13 @@ fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::J
     Ok(())
 }
 
-/// Buttons that export the places as GeoJSON, CSV and KML, make a share link, and undo the
-/// corrections.
+/// Buttons that export the places as GeoJSON, CSV and KML, and undo the corrections.
 #[component]
 pub fn Exports(
     /// The places of the article.
     places: Memo<Vec<Place>>,
     /// The reader's corrections.
     corrections: RwSignal<Corrections>,
-    /// The article the places belong to, for share links.
-    settled: RwSignal<String>,
 ) -> impl IntoView {
     use crate::geoparse::Geoparse;
     use crate::views::export;
@@ -560,7 +574,6 @@ pub fn Exports(
                 <button type="button" on:click=move |_| save("geojson")>"GeoJSON"</button>
                 <button type="button" on:click=move |_| save("csv")>"CSV"</button>
                 <button type="button" on:click=move |_| save("kml")>"KML"</button>
-                <super::sharing::ShareLink text=settled corrections />
                 <Show when=move || corrections.with(|c| !c.is_empty())>
                     <button type="button" on:click=move |_| corrections.set(Corrections::default())>
                         "Undo corrections"

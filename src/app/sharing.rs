@@ -4,6 +4,7 @@
 use crate::views::corrections::Corrections;
 use crate::views::share::{SAFE_LINK, ShareError, Shared, decode, encode};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// What the page's own link carries, if it is a share link; the fragment is then cleared, so
 /// that a reload shows the reader's later edits, not the shared text again.
@@ -21,6 +22,25 @@ pub fn from_link() -> Option<Result<Shared, ShareError>> {
         );
     }
     Some(found)
+}
+
+/// Reloads the page when a share link is opened in it (a link that differs only in its
+/// fragment does not reload by itself), so that [`from_link`] reads it.
+pub fn follow_share_links() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        if let Some(window) = web_sys::window() {
+            let location = window.location();
+            if location.hash().is_ok_and(|h| decode(&h) != Ok(None)) {
+                let _ = location.reload();
+            }
+        }
+    });
+    let _ = window.add_event_listener_with_callback("hashchange", reload.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    reload.forget();
 }
 
 /// The page's address without any fragment.
