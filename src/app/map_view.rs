@@ -60,7 +60,13 @@ pub fn MapView(
                 Err(e) => Err(e.to_string()),
             };
             status.set(match outcome {
-                Ok(()) => Status::Ready,
+                Ok(()) => {
+                    // For the browser tests' budgets: when the map is drawn.
+                    let _ = web_sys::window()
+                        .and_then(|w| w.performance())
+                        .map(|p| p.mark("conflict-mapper:basemap"));
+                    Status::Ready
+                }
                 Err(message) => Status::Failed(message),
             });
         });

@@ -101,8 +101,8 @@ pub fn ShareLink(
                         <p class="warning" role="alert">
                             {format!(
                                 "This link is {} characters long: many mail and chat apps cut links over {} characters. Share an export file instead, or a shorter text.",
-                                thousands(length),
-                                thousands(SAFE_LINK)
+                                super::thousands(length),
+                                super::thousands(SAFE_LINK)
                             )}
                         </p>
                     })}
@@ -115,17 +115,4 @@ pub fn ShareLink(
             }
         })}
     }
-}
-
-/// 12345 → "12,345".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
