@@ -331,7 +331,7 @@ test("an example replaces the text without losing it, and the highlights view li
   await context.close();
 });
 
-test("corrections apply at once, survive a reload and go into exports", async () => {
+test("corrections apply at once, survive a reload, go into exports and belong to their article", async () => {
   const { context, page, record } = await openPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(APP_URL);
   await page.locator(".gazetteer-status.ready").waitFor({ timeout: 60_000 });
@@ -354,6 +354,13 @@ test("corrections apply at once, survive a reload and go into exports", async ()
   const geojson = JSON.parse(await readFile(await download.path(), "utf8"));
   assert.equal(geojson.features.length, 2);
   assert.ok(geojson.features.every((f) => f.properties.name !== "Odesa"));
+  // Corrections belong to their article: another article starts without them, and they come
+  // back with the article.
+  await page.locator("#examples").selectOption("frontline.txt");
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length >= 10);
+  assert.equal(await page.getByRole("button", { name: "Undo corrections" }).count(), 0);
+  await page.getByRole("button", { name: "Restore your own text" }).click();
+  await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length === 2);
   await page.getByRole("button", { name: "Undo corrections" }).click();
   await page.waitForFunction(() => document.querySelectorAll("path.place-marker").length === 3);
   assert.deepEqual(record.errors, []);

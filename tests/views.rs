@@ -230,3 +230,28 @@ fn places_group_by_country_then_region() {
     all.sort();
     assert_eq!(all, order);
 }
+
+#[test]
+fn each_article_keeps_its_own_corrections() {
+    use conflict_mapper::views::corrections::{ByArticle, Corrections, article_key};
+    let mut book = ByArticle::default();
+    let mut fixed = Corrections::default();
+    fixed.remove(7);
+    let (first, second) = (article_key("first article"), article_key("second article"));
+    assert_ne!(first, second);
+    book.set(&first, fixed.clone());
+    assert_eq!(book.get(&first), fixed);
+    assert!(book.get(&second).is_empty());
+    // No corrections: nothing kept. Only the latest fifty articles are kept.
+    book.set(&first, Corrections::default());
+    assert!(book.articles.is_empty());
+    for i in 0..60 {
+        book.set(&article_key(&format!("article {i}")), fixed.clone());
+    }
+    assert_eq!(book.articles.len(), 50);
+    assert!(book.get(&article_key("article 0")).is_empty());
+    assert_eq!(book.get(&article_key("article 59")), fixed);
+    // Survives serialisation (kept in the browser).
+    let json = serde_json::to_string(&book).unwrap();
+    assert_eq!(serde_json::from_str::<ByArticle>(&json).unwrap(), book);
+}

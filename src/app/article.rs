@@ -38,7 +38,7 @@ pub fn Article(
     settled: RwSignal<String>,
     /// The places of the settled text.
     places: Memo<Vec<Place>>,
-    /// The reader's corrections, which belong to the article and go when it is replaced.
+    /// The reader's corrections of the article.
     corrections: RwSignal<Corrections>,
     /// Whether the article shows its highlights (else the text box).
     reading: RwSignal<bool>,
@@ -156,7 +156,6 @@ pub fn Article(
                         previous.set(Some(own));
                     }
                     example_error.set(None);
-                    corrections.set(Corrections::default());
                     set_text(String::from_utf8_lossy(&bytes).into_owned(), true);
                 }
                 Err(e) => example_error.set(Some(e.to_string())),

@@ -16,7 +16,7 @@ mod sharing;
 mod storage;
 
 use crate::geoparse::events::EventCue;
-use crate::views::corrections::Corrections;
+use crate::views::corrections::{ByArticle, article_key, is_new_article};
 use leptos::prelude::*;
 use map_view::MapView;
 
@@ -83,28 +83,53 @@ fn App() -> impl IntoView {
         None => None,
     };
     sharing::follow_share_links();
-    let (own_text, own_corrections) = match shared {
-        Some(shared) => (shared.text, shared.corrections),
-        None => (
-            storage::load(storage::ARTICLE).unwrap_or_default(),
-            storage::load(storage::CORRECTIONS)
-                .and_then(|json| serde_json::from_str::<Corrections>(&json).ok())
-                .unwrap_or_default(),
-        ),
+    // The corrections of every article worked on, each kept under its article's key.
+    let book = StoredValue::new(
+        storage::load(storage::CORRECTIONS)
+            .and_then(|json| serde_json::from_str::<ByArticle>(&json).ok())
+            .unwrap_or_default(),
+    );
+    let own_text = match &shared {
+        Some(shared) => shared.text.clone(),
+        None => storage::load(storage::ARTICLE).unwrap_or_default(),
     };
+    let key = RwSignal::new(match &shared {
+        Some(shared) => article_key(&shared.text),
+        None => storage::load(storage::ARTICLE_KEY).unwrap_or_else(|| article_key(&own_text)),
+    });
+    if let Some(shared) = shared {
+        book.update_value(|b| b.set(&key.get_untracked(), shared.corrections));
+    }
     // The article as typed, and as last settled (a quarter second after the last keystroke,
     // at once after a paste): the places follow the settled text.
     let text = RwSignal::new(own_text);
     let settled = RwSignal::new(text.get_untracked());
-    // The reader's corrections, kept in the browser and applied to every view and export.
-    let corrections = RwSignal::new(own_corrections);
+    // The reader's corrections of this article, applied to every view and export.
+    let corrections = RwSignal::new(book.with_value(|b| b.get(&key.get_untracked())));
+    // Another article in the box (a paste over the whole text, an example, a share link, the
+    // reader's own text restored) brings its own corrections: none, or those it had.
+    let before = StoredValue::new(text.get_untracked());
     Effect::new(move |_| {
-        corrections.with(|c| match serde_json::to_string(c) {
-            Ok(json) if !c.is_empty() => {
+        text.with(|now| {
+            if before.with_value(|old| is_new_article(old, now)) {
+                let k = article_key(now);
+                corrections.set(book.with_value(|b| b.get(&k)));
+                storage::save(storage::ARTICLE_KEY, &k);
+                key.set(k);
+            }
+            before.set_value(now.clone());
+        })
+    });
+    Effect::new(move |_| {
+        let k = key.get_untracked();
+        let c = corrections.get();
+        book.update_value(|b| b.set(&k, c));
+        book.with_value(|b| match serde_json::to_string(b) {
+            Ok(json) if !b.articles.is_empty() => {
                 storage::save(storage::CORRECTIONS, &json);
             }
             _ => storage::remove(storage::CORRECTIONS),
-        })
+        });
     });
     // The places of the settled text. A long text is read a piece at a time, yielding to the
     // browser between pieces, so the page stays responsive and shows how far it has read.

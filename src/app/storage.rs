@@ -3,8 +3,10 @@
 
 /// The article text, saved on every edit.
 pub const ARTICLE: &str = "conflict-mapper.article";
-/// The reader's corrections (JSON of `views::corrections::Corrections`).
-pub const CORRECTIONS: &str = "conflict-mapper.corrections";
+/// The reader's corrections of each article (JSON of `views::corrections::ByArticle`).
+pub const CORRECTIONS: &str = "conflict-mapper.corrections-by-article";
+/// The key of the article in the box, under which its corrections are kept.
+pub const ARTICLE_KEY: &str = "conflict-mapper.article-key";
 /// The user's own text, kept when an example replaces it.
 pub const PREVIOUS: &str = "conflict-mapper.previous";
 /// `"osm"` when the user has switched OpenStreetMap tiles on. `public/csp.js` reads the same key.

@@ -217,3 +217,72 @@ fn switch(place: Place, to: u32) -> Place {
         corrected: true,
     }
 }
+
+/// How many articles keep their corrections: the oldest are forgotten first.
+const ARTICLES_KEPT: usize = 50;
+
+/// The key under which an article's corrections are kept: a checksum of its text when it became
+/// the article in the box (edits keep the key; see [`is_new_article`]).
+pub fn article_key(text: &str) -> String {
+    format!("{:08x}", crc32fast::hash(text.as_bytes()))
+}
+
+/// Whether `new` is another article than `old` rather than an edit of it: the box was
+/// emptied, or filled from empty, or neither the start nor the end of `old` survives in `new`
+/// (a paste over the whole text, an example, a share link).
+///
+/// # Example
+/// ```
+/// use conflict_mapper::views::corrections::is_new_article;
+/// let old = "Shelling hit Kharkiv overnight, officials said. Odesa was calm.";
+/// assert!(!is_new_article(old, "Heavy shelling hit Kharkiv overnight, officials said. Odesa was calm."));
+/// assert!(!is_new_article(old, "Shelling hit Kharkiv overnight, officials said."));
+/// assert!(is_new_article(old, "Drones struck Beirut."));
+/// assert!(is_new_article(old, ""));
+/// ```
+pub fn is_new_article(old: &str, new: &str) -> bool {
+    const PROBE: usize = 40;
+    let (old, new) = (old.trim(), new.trim());
+    if old.is_empty() || new.is_empty() {
+        return old.is_empty() != new.is_empty();
+    }
+    let mut start = PROBE.min(old.len());
+    while !old.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = old.len().saturating_sub(PROBE);
+    while !old.is_char_boundary(end) {
+        end += 1;
+    }
+    !new.contains(&old[..start]) && !new.contains(&old[end..])
+}
+
+/// The corrections of every article the reader worked on, most recent last: each article keeps
+/// its own, and gets them back when it returns to the box.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ByArticle {
+    /// (article key from [`article_key`], its corrections).
+    pub articles: Vec<(String, Corrections)>,
+}
+
+impl ByArticle {
+    /// The corrections of the article `key` (none if it has none).
+    pub fn get(&self, key: &str) -> Corrections {
+        self.articles
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default()
+    }
+
+    /// Keeps `corrections` for the article `key` (forgetting it when there are none), as the
+    /// most recent; the oldest articles beyond the first fifty are forgotten.
+    pub fn set(&mut self, key: &str, corrections: Corrections) {
+        self.articles.retain(|(k, _)| k != key);
+        if !corrections.is_empty() {
+            self.articles.push((key.to_string(), corrections));
+        }
+        let over = self.articles.len().saturating_sub(ARTICLES_KEPT);
+        self.articles.drain(..over);
+    }
+}
