@@ -268,6 +268,26 @@ fn georgia_follows_its_neighbours() {
 }
 
 #[test]
+fn a_country_name_means_the_country_unless_the_text_says_otherwise() {
+    // Heavy American context does not turn the country into a Kentucky town...
+    let text = "US officials in Washington and Louisville, Kentucky, met Lebanon's prime minister.";
+    let found = geoparse(world(), text);
+    assert_eq!(
+        places_named(&found, "Lebanon")[0].kind,
+        "country",
+        "{:?}",
+        pinned(&found)
+    );
+    // ...but the text can say so, and later mentions of the name follow.
+    let text = "Storms hit Lebanon, Tennessee, overnight. In Lebanon, crews cleared roads.";
+    let found = geoparse(world(), text);
+    let lebanon = places_named(&found, "Lebanon");
+    assert_eq!(lebanon.len(), 1, "{:?}", pinned(&found));
+    assert_eq!(lebanon[0].admin1.as_deref(), Some("US.TN"));
+    assert_eq!(lebanon[0].mentions.len(), 2);
+}
+
+#[test]
 fn each_mention_is_resolved_in_its_own_context() {
     let text = "Shelling hit Kostiantynivka near Kramatorsk. Another Kostiantynivka, near Melitopol, was quiet.";
     let found = geoparse(world(), text);

@@ -299,6 +299,8 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         }
     }
 
+    // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
+    let mut qualified: HashMap<&str, u32> = HashMap::new();
     let mut out = Vec::with_capacity(spots.len());
     for (i, spot) in spots.iter().enumerate() {
         let own = &options[i];
@@ -386,8 +388,23 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             }
         }
         let probabilities = softmax(&scores);
-        let top = best(&probabilities);
+        let mut top = best(&probabilities);
+        // A country's name means the country unless the text says otherwise: a town or
+        // district of that name wins only when the text puts it in its region ("Lebanon,
+        // Tennessee"), at this mention or an earlier one of the same name. (A city's name
+        // gets no such rule: local news names its own London unqualified.)
+        if let Some(country) = country_named(own) {
+            let c = &own[top].entry;
+            let qualified = holders.iter().any(|y| inside(c, y))
+                || qualified.get(spot.key.as_str()) == Some(&c.id());
+            if matches!(c.kind(), Kind::Place | Kind::Admin2) && !qualified {
+                top = country;
+            }
+        }
         let chosen = own[top];
+        if holders.iter().any(|y| inside(&chosen.entry, y)) {
+            qualified.insert(spot.key.as_str(), chosen.entry.id());
+        }
 
         // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region.
         if spot.cues.container_explicit {
@@ -427,6 +444,13 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         }));
     }
     out
+}
+
+/// The reading of a name that is a country's main name, if any.
+fn country_named(options: &[Reading<'_>]) -> Option<usize> {
+    options
+        .iter()
+        .position(|o| o.main_name && o.entry.kind() == Kind::Country)
 }
 
 fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
