@@ -288,6 +288,51 @@ impl Gazetteer {
         found
     }
 
+    /// The longest name under which the gazetteer files entries among the prefixes of an
+    /// already normalised `key` that end at one of `ends` (byte offsets into `key`, such as the
+    /// ends of its words): that prefix's end. One walk of each part's name automaton, instead
+    /// of a look-up per prefix.
+    ///
+    /// # Example
+    /// ```
+    /// use conflict_mapper::gazetteer::{Gazetteer, IndexBuilder, Kind, NewEntry};
+    /// let mut builder = IndexBuilder::new();
+    /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
+    /// builder.name(gaza, "Gaza Strip", true);
+    /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
+    /// let key = "gaza strip border";
+    /// assert_eq!(gazetteer.longest_name(key, &[4, 10, 17]), Some(10));
+    /// assert_eq!(gazetteer.longest_name(key, &[4]), None);
+    /// ```
+    pub fn longest_name(&self, key: &str, ends: &[usize]) -> Option<usize> {
+        use fst::raw::Output;
+        let bytes = key.as_bytes();
+        let mut longest = None;
+        for part in &self.parts {
+            let fst = part.names.as_fst();
+            let mut node = fst.root();
+            let mut out = Output::zero();
+            let mut ends = ends.iter().peekable();
+            for at in 0..=bytes.len() {
+                while ends.next_if(|&&e| e < at).is_some() {}
+                if ends.peek() == Some(&&at) && node.is_final() && longest < Some(at) {
+                    let value = out.cat(node.final_output()).value();
+                    if value & (COMMON_WORD - 1) != 0 {
+                        longest = Some(at);
+                    }
+                }
+                let Some(&byte) = bytes.get(at) else { break };
+                let Some(i) = node.find_input(byte) else {
+                    break;
+                };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+            }
+        }
+        longest
+    }
+
     /// Whether a normalised word is an ordinary English word ("nice", "bank", "considering"),
     /// whether or not it also names a place: then a capital letter alone is weak evidence of a
     /// name.

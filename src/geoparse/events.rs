@@ -178,12 +178,18 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 /// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
     let lower = format!(" {} ", sentence.to_lowercase());
+    // A cue word counts where a word starts: after a space (the sentence is padded with one).
+    let starts_word = |w: &str| {
+        lower
+            .match_indices(w)
+            .any(|(at, _)| lower.as_bytes()[at - 1] == b' ')
+    };
     EventCue::ALL.into_iter().find(|cue| {
         LEXICON
             .iter()
             .filter(|(c, _)| c == cue)
             .flat_map(|(_, words)| words.iter())
-            .any(|w| lower.contains(&format!(" {w}")))
+            .any(|w| starts_word(w))
     })
 }
 

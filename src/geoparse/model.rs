@@ -114,8 +114,15 @@ pub struct Alternative {
 }
 
 impl Mention {
-    /// The mention at `span` of `text`, in the sentence at `sentence`.
-    pub fn new(text: &str, span: Range<usize>, sentence: Range<usize>, confidence: f64) -> Mention {
+    /// The mention at `span` of `text`, in the sentence at `sentence`, with the sentence's
+    /// event cue (read from the sentence when not given).
+    pub fn new(
+        text: &str,
+        span: Range<usize>,
+        sentence: Range<usize>,
+        confidence: f64,
+        cue: Option<Option<EventCue>>,
+    ) -> Mention {
         Mention {
             start: span.start,
             end: span.end,
@@ -124,7 +131,7 @@ impl Mention {
             sentence_end: sentence.end,
             sentence: text[sentence.clone()].to_string(),
             confidence,
-            cue: event_cue(&text[sentence]),
+            cue: cue.unwrap_or_else(|| event_cue(&text[sentence])),
         }
     }
 }
@@ -224,12 +231,18 @@ pub(crate) fn assemble(
     resolutions: &[Option<Resolution<'_>>],
 ) -> Geoparse {
     let mut places: Vec<Place> = Vec::new();
+    let mut cues: Vec<(usize, Option<EventCue>)> = Vec::new();
     for (spot, resolution) in spots.spots.iter().zip(resolutions) {
         let Some(r) = resolution else { continue };
         let e = &r.entry;
         let surface = &text[spot.span.clone()];
         let sentence = spots.sentences[spot.sentence].clone();
-        let mention = Mention::new(text, spot.span.clone(), sentence, r.confidence);
+        // The sentence's cue, read once per sentence.
+        if cues.last().is_none_or(|&(s, _)| s != spot.sentence) {
+            cues.push((spot.sentence, event_cue(&text[sentence.clone()])));
+        }
+        let cue = cues.last().and_then(|&(_, cue)| cue);
+        let mention = Mention::new(text, spot.span.clone(), sentence, r.confidence, Some(cue));
         if let Some(place) = places
             .iter_mut()
             .find(|p| p.is(e.id(), r.approximate, surface))

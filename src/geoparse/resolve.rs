@@ -36,12 +36,37 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     Haversine.distance(Point::new(a.0, a.1), Point::new(b.0, b.1)) / 1000.0
 }
 
-/// One candidate of a spot, with the flags of every name it was found under.
+/// One candidate of a spot, with the flags of every name it was found under, and the facts
+/// about its entry that resolution asks again and again (read from the index once).
 #[derive(Clone, Copy)]
 struct Reading<'g> {
     entry: Entry<'g>,
     main_name: bool,
     region_form: bool,
+    id: u32,
+    kind: Kind,
+    country: &'g str,
+    admin1: Option<u32>,
+    admin2: Option<u32>,
+    /// The point on the unit sphere.
+    at: [f64; 3],
+}
+
+impl<'g> Reading<'g> {
+    fn new(c: &Candidate<'g>) -> Reading<'g> {
+        let e = c.entry;
+        Reading {
+            entry: e,
+            main_name: c.main_name,
+            region_form: c.region_form,
+            id: e.id(),
+            kind: e.kind(),
+            country: e.country(),
+            admin1: e.admin1().map(|a| a.id()),
+            admin2: e.admin2().map(|a| a.id()),
+            at: unit(e.point()),
+        }
+    }
 }
 
 fn readings<'g>(spot: &Spot<'g>) -> Vec<Reading<'g>> {
@@ -52,11 +77,7 @@ fn readings<'g>(spot: &Spot<'g>) -> Vec<Reading<'g>> {
                 o.main_name |= c.main_name;
                 o.region_form |= c.region_form;
             }
-            None => out.push(Reading {
-                entry: c.entry,
-                main_name: c.main_name,
-                region_form: c.region_form,
-            }),
+            None => out.push(Reading::new(c)),
         }
     }
     out
@@ -198,33 +219,28 @@ fn chord_km(chord: f64) -> f64 {
 
 /// How far, as a chord of the unit sphere, another place lies from a candidate: 0 when the
 /// candidate is an area that holds it (a country, a region), else between their points.
-fn reach(
-    candidate: &Entry<'_>,
-    is_area: bool,
-    at: [f64; 3],
-    other: &Entry<'_>,
-    other_at: [f64; 3],
-) -> f64 {
-    if is_area && inside(other, candidate) {
+fn reach(candidate: &Reading<'_>, other: &Reading<'_>) -> f64 {
+    if candidate.kind.is_area() && inside(other, candidate) {
         0.0
     } else {
-        chord(at, other_at)
+        chord(candidate.at, other.at)
     }
 }
 
 /// Whether `e` lies in `container`.
-fn inside(e: &Entry<'_>, container: &Entry<'_>) -> bool {
-    if e.id() == container.id() {
+fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
+    if e.id == container.id {
         return false;
     }
-    match container.kind() {
-        Kind::Country => e.country() == container.country(),
-        Kind::Admin1 => e.admin1().is_some_and(|a| a.id() == container.id()),
-        Kind::Admin2 => e.admin2().is_some_and(|a| a.id() == container.id()),
-        Kind::Sea | Kind::River | Kind::Region => {
-            container.extent().is_some_and(|x| x.contains(e.point()))
-        }
-        Kind::Place => distance_km(e.point(), container.point()) < 30.0,
+    match container.kind {
+        Kind::Country => e.country == container.country,
+        Kind::Admin1 => e.admin1 == Some(container.id),
+        Kind::Admin2 => e.admin2 == Some(container.id),
+        Kind::Sea | Kind::River | Kind::Region => container
+            .entry
+            .extent()
+            .is_some_and(|x| x.contains(e.entry.point())),
+        Kind::Place => chord_km(chord(e.at, container.at)) < 30.0,
     }
 }
 
@@ -238,10 +254,10 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         .map(|(s, o)| own_cues(s, o))
         .collect();
     let first: Vec<Vec<f64>> = own_scores.iter().map(|s| softmax(s)).collect();
-    let provisional: Vec<Entry<'g>> = options
+    let provisional: Vec<Reading<'g>> = options
         .iter()
         .zip(&first)
-        .map(|(o, p)| o[best(p)].entry)
+        .map(|(o, p)| o[best(p)])
         .collect();
 
     // The context: nearly certain spots.
@@ -256,7 +272,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     // twice as loud).
     let anchor_weight = |a: usize| {
         let p = first[a][best(&first[a])];
-        if provisional[a].kind() == Kind::Country {
+        if provisional[a].kind == Kind::Country {
             2.0 * p
         } else {
             p
@@ -266,7 +282,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     let mut name_country_weight: HashMap<(&str, &str), f64> = HashMap::new();
     let mut own_weight = vec![0.0; spots.len()];
     for &a in &anchors {
-        let (country, weight) = (provisional[a].country(), anchor_weight(a));
+        let (country, weight) = (provisional[a].country, anchor_weight(a));
         own_weight[a] = weight;
         *country_weight.entry(country).or_default() += weight;
         *name_country_weight
@@ -281,7 +297,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             .get(&(spots[i].key.as_str(), country))
             .copied()
             .unwrap_or(0.0);
-        let own = if provisional[i].country() == country {
+        let own = if provisional[i].country == country {
             own_weight[i]
         } else {
             0.0
@@ -289,8 +305,15 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         all - 0.5 * same_name - 0.5 * own
     };
 
-    let located: Vec<[f64; 3]> = provisional.iter().map(|e| unit(e.point())).collect();
-    let kinds: Vec<Kind> = provisional.iter().map(Entry::kind).collect();
+    // Spots compared by name: the same key, the same number.
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let name: Vec<usize> = spots
+        .iter()
+        .map(|s| {
+            let next = names.len();
+            *names.entry(s.key.as_str()).or_insert(next)
+        })
+        .collect();
     // The spots each spot contains ("X in Y": X is held by Y).
     let mut held: Vec<Vec<usize>> = vec![Vec::new(); spots.len()];
     for (j, s) in spots.iter().enumerate() {
@@ -318,36 +341,29 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             if scores[k] < lead - MAX_CONTEXT {
                 continue;
             }
-            let e = &o.entry;
-            let point = e.point();
             // Countries the text is about.
-            let weight = context_weight(i, e.country());
-            if weight > 0.01 && !e.country().is_empty() {
+            let weight = context_weight(i, o.country);
+            if weight > 0.01 && !o.country.is_empty() {
                 scores[k] += 1.5 + 0.5 * weight.min(3.0);
             }
             // Regions the text is about, and nearness to its other places.
             let mut nearest = f64::INFINITY;
             let mut shares_region = false;
-            let at = unit(point);
-            let is_area = e.kind().is_area();
             let window = i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(spots.len());
             let from = anchors.partition_point(|&a| a < window.start);
             let to = anchors.partition_point(|&a| a < window.end);
             for &a in anchors[from..to]
                 .iter()
-                .filter(|&&a| a != i && spots[a].key != spot.key)
+                .filter(|&&a| a != i && name[a] != name[i])
             {
                 let anchor = &provisional[a];
-                let anchor_kind = kinds[a];
-                if anchor_kind == Kind::Admin1 && inside(e, anchor)
-                    || anchor
-                        .admin1()
-                        .is_some_and(|r| e.admin1().is_some_and(|s| s.id() == r.id()))
+                if anchor.kind == Kind::Admin1 && inside(o, anchor)
+                    || (anchor.admin1.is_some() && anchor.admin1 == o.admin1)
                 {
                     shares_region = true;
                 }
-                if anchor_kind != Kind::Country {
-                    nearest = nearest.min(reach(e, is_area, at, anchor, located[a]));
+                if anchor.kind != Kind::Country {
+                    nearest = nearest.min(reach(o, anchor));
                 }
             }
             if shares_region {
@@ -359,31 +375,27 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             // The other places of the same sentence.
             let mut nearest_in_sentence = f64::INFINITY;
             for j in sentence_spots(spots, i) {
-                let other = &spots[j];
-                if j != i && other.key != spot.key {
-                    let p = &provisional[j];
-                    if kinds[j] != Kind::Country {
-                        nearest_in_sentence =
-                            nearest_in_sentence.min(reach(e, is_area, at, p, located[j]));
-                    }
+                let p = &provisional[j];
+                if j != i && name[j] != name[i] && p.kind != Kind::Country {
+                    nearest_in_sentence = nearest_in_sentence.min(reach(o, p));
                 }
             }
             if nearest_in_sentence.is_finite() {
                 scores[k] += 2.5 * (-chord_km(nearest_in_sentence) / 100.0).exp();
             }
             // "X in Y", "X, Y", "Y's X".
-            if holders.iter().any(|y| inside(e, y)) {
+            if holders.iter().any(|y| inside(o, y)) {
                 scores[k] += 6.0;
             }
             // The other side of "X in Y": Y is likelier what holds a reading of X.
             for &j in &held[i] {
-                if options[j].iter().any(|x| inside(&x.entry, e)) {
+                if options[j].iter().any(|x| inside(x, o)) {
                     scores[k] += 3.0;
                 }
             }
             // "near Y".
             if let Some(n) = spot.cues.near {
-                let d = distance_km(point, provisional[n].point());
+                let d = chord_km(chord(o.at, provisional[n].at));
                 scores[k] += 4.0 * (-d / 60.0).exp();
             }
         }
@@ -394,29 +406,27 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         // Tennessee"), at this mention or an earlier one of the same name. (A city's name
         // gets no such rule: local news names its own London unqualified.)
         if let Some(country) = country_named(own) {
-            let c = &own[top].entry;
+            let c = &own[top];
             let qualified = holders.iter().any(|y| inside(c, y))
-                || qualified.get(spot.key.as_str()) == Some(&c.id());
-            if matches!(c.kind(), Kind::Place | Kind::Admin2) && !qualified {
+                || qualified.get(spot.key.as_str()) == Some(&c.id);
+            if matches!(c.kind, Kind::Place | Kind::Admin2) && !qualified {
                 top = country;
             }
         }
         let chosen = own[top];
-        if holders.iter().any(|y| inside(&chosen.entry, y)) {
-            qualified.insert(spot.key.as_str(), chosen.entry.id());
+        if holders.iter().any(|y| inside(&chosen, y)) {
+            qualified.insert(spot.key.as_str(), chosen.id);
         }
 
         // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region.
         if spot.cues.container_explicit {
-            let any_inside = own
-                .iter()
-                .any(|o| holders.iter().any(|y| inside(&o.entry, y)));
+            let any_inside = own.iter().any(|o| holders.iter().any(|y| inside(o, y)));
             let region = holders
                 .iter()
-                .find(|y| y.kind().is_area() && y.kind() != Kind::Country);
-            if let Some(region) = region.filter(|_| !any_inside && !chosen.entry.kind().is_area()) {
+                .find(|y| y.kind.is_area() && y.kind != Kind::Country);
+            if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
                 out.push(Some(Resolution {
-                    entry: *region,
+                    entry: region.entry,
                     approximate: true,
                     confidence: 0.5,
                     alternatives: alternatives(own, &probabilities, usize::MAX),
@@ -450,7 +460,7 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
 fn country_named(options: &[Reading<'_>]) -> Option<usize> {
     options
         .iter()
-        .position(|o| o.main_name && o.entry.kind() == Kind::Country)
+        .position(|o| o.main_name && o.kind == Kind::Country)
 }
 
 fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
@@ -462,12 +472,12 @@ fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
     }
 }
 
-/// The entries a container spot may stand for: its three likeliest.
-fn containers<'g>(options: &[Reading<'g>], probabilities: &[f64]) -> Vec<Entry<'g>> {
-    let mut ranked: Vec<(f64, Entry<'g>)> = options
+/// The readings a container spot may stand for: its three likeliest.
+fn containers<'g>(options: &[Reading<'g>], probabilities: &[f64]) -> Vec<Reading<'g>> {
+    let mut ranked: Vec<(f64, Reading<'g>)> = options
         .iter()
         .zip(probabilities)
-        .map(|(o, p)| (*p, o.entry))
+        .map(|(o, p)| (*p, *o))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     ranked.into_iter().take(3).map(|(_, e)| e).collect()

@@ -267,6 +267,21 @@ fn longest_match<'g>(
     {
         max += 1;
     }
+    // Latin names: one walk of the name automaton along the whole run of words finds the
+    // longest name at once (the key of each shorter run is a prefix of the key of the whole,
+    // ending where a word ends).
+    if !is_cyrillic(&text[words[i].span.clone()]) {
+        let key = normalize(&text[words[i].span.start..words[i + max - 1].span.end]);
+        let mut ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
+        ends.push(key.len());
+        if ends.len() == max {
+            let end = gazetteer.longest_name(&key, &ends)?;
+            let len = ends.iter().position(|&e| e == end)? + 1;
+            let key = key[..end].to_string();
+            let found = gazetteer.lookup(&key);
+            return Some((len, key, found, false));
+        }
+    }
     for len in (1..=max).rev() {
         let span = words[i].span.start..words[i + len - 1].span.end;
         let key = normalize(&text[span]);
@@ -590,10 +605,11 @@ fn link<'g>(
             out[a].cues.container_explicit = true;
         } else if matches!(gap.trim(), "," | "(") {
             out[a].cues.container = Some(base + b);
-        } else if PROXIMITY
-            .iter()
-            .any(|p| gap.trim() == *p || gap.trim().ends_with(&format!(" {p}")))
-        {
+        } else if PROXIMITY.iter().any(|p| {
+            gap.trim()
+                .strip_suffix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        }) {
             out[a].cues.near = Some(base + b);
         } else if matches!(gap.trim(), "and" | "," | "or") {
             // "around Pokrovsk and Kostiantynivka": listed together, near each other.

@@ -127,7 +127,7 @@ impl Corrections {
                         .find(|s| s.start <= span.start && span.end <= s.end)
                         .cloned()
                         .unwrap_or(span.clone());
-                    Mention::new(text, span, sentence, 1.0)
+                    Mention::new(text, span, sentence, 1.0, None)
                 })
                 .collect();
             match places
