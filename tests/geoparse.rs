@@ -186,6 +186,13 @@ fn demonyms_are_pins_only_when_asked_for() {
     let found = geoparse_with(world(), text, Options { demonyms: true });
     let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
     assert_eq!(countries, ["RU", "UA"]);
+    // Not towns in Indiana and Alabama: the English, the Arab states.
+    let text = "English officials and Arab states met in Holland.";
+    pins(text, &["Holland"]);
+    assert_eq!(
+        places_named(&geoparse(world(), text), "Holland")[0].country,
+        "NL"
+    );
 }
 
 #[test]
