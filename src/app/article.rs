@@ -3,7 +3,7 @@
 //! example never loses the user's own text (it can be restored).
 
 use super::fetch::fetch_bytes;
-use super::links::{From, Key, Links};
+use super::links::{ChosenOn, Key, Links};
 use super::storage;
 use crate::geoparse::Place;
 use crate::views::corrections::Corrections;
@@ -85,7 +85,7 @@ pub fn Article(
     let point = move |ev: &web_sys::Event| links.point(key_at(ev));
     let choose = move |ev: &web_sys::Event| {
         if let Some(key) = key_at(ev) {
-            links.choose(key, From::Elsewhere);
+            links.choose(key, ChosenOn::Elsewhere);
         }
     };
     let choose_by_key = move |ev: web_sys::KeyboardEvent| {
@@ -125,7 +125,7 @@ pub fn Article(
                 // A pin chosen on the map brings its mention to the middle of the text; a
                 // choice in the list or the text only as far as it must.
                 let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(if from == From::Map {
+                options.set_block(if from == ChosenOn::Map {
                     web_sys::ScrollLogicalPosition::Center
                 } else {
                     web_sys::ScrollLogicalPosition::Nearest

@@ -34,7 +34,7 @@ impl Key {
 
 /// Where a choice was made: a pin chosen on the map opens there already.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum From {
+pub enum ChosenOn {
     /// The map.
     Map,
     /// The text or the list.
@@ -47,7 +47,7 @@ pub struct Links {
     /// The place pointed at (hover or keyboard focus), if any.
     pub pointed: RwSignal<Option<Key>>,
     /// The place last chosen. Choosing the same place again notifies again.
-    pub chosen: RwSignal<Option<(Key, From)>>,
+    pub chosen: RwSignal<Option<(Key, ChosenOn)>>,
 }
 
 impl Links {
@@ -74,7 +74,7 @@ impl Links {
     }
 
     /// Chooses a place.
-    pub fn choose(&self, key: Key, from: From) {
+    pub fn choose(&self, key: Key, from: ChosenOn) {
         self.chosen.set(Some((key, from)));
     }
 

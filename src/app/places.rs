@@ -2,7 +2,7 @@
 //! sentences) and as a list beside it. Article text is only ever inserted as text.
 
 use super::leaflet::{self, Layer, Map};
-use super::links::{From, Key, Links};
+use super::links::{ChosenOn, Key, Links};
 use crate::geoparse::{Mention, Place};
 use crate::views::corrections::Corrections;
 use crate::views::groups::by_country_and_region;
@@ -211,7 +211,7 @@ impl Markers {
                 ("mouseout", Handler::new(move || links.point(None))),
                 ("click", {
                     let key = key.clone();
-                    Handler::new(move || links.choose(key.clone(), From::Map))
+                    Handler::new(move || links.choose(key.clone(), ChosenOn::Map))
                 }),
             ];
             for (event, handler) in handlers {
@@ -310,11 +310,11 @@ impl Markers {
     }
 
     /// Opens the popup of the place `key`, centring on it unless it was chosen on the map.
-    pub fn open(&self, map: &Map, key: &Key, from: From) {
+    pub fn open(&self, map: &Map, key: &Key, from: ChosenOn) {
         let Some(shown) = self.shown.iter().find(|s| &s.key == key) else {
             return;
         };
-        if from != From::Map {
+        if from != ChosenOn::Map {
             map.fly_to(
                 &leaflet::lat_lng(shown.lon, shown.lat),
                 map.get_zoom().max(6.0),
@@ -457,7 +457,7 @@ fn PlaceItem(place: Place, corrections: RwSignal<Corrections>) -> impl IntoView 
     Effect::new(move |_| {
         let from_map = links.chosen.with(|c| {
             c.as_ref()
-                .is_some_and(|(k, from)| *k == chosen && *from == From::Map)
+                .is_some_and(|(k, from)| *k == chosen && *from == ChosenOn::Map)
         });
         if let (true, Some(item)) = (from_map, item.get_untracked()) {
             let options = web_sys::ScrollIntoViewOptions::new();
@@ -478,7 +478,7 @@ fn PlaceItem(place: Place, corrections: RwSignal<Corrections>) -> impl IntoView 
             <button
                 type="button"
                 class="place-open"
-                on:click=move |_| links.choose(choose.clone(), From::Elsewhere)
+                on:click=move |_| links.choose(choose.clone(), ChosenOn::Elsewhere)
                 on:focus={
                     let key = Key::of(&place);
                     move |_| links.point(Some(key.clone()))
