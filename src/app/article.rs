@@ -95,6 +95,18 @@ pub fn Article(
         }
     };
     let highlights = NodeRef::<leptos::html::Div>::new();
+    // The box shows the text. It is written only when it differs (an example, a restore): to
+    // write back what was just typed or pasted would make the browser lay out a long text
+    // again.
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        let Some(area) = area.get() else { return };
+        text.with(|t| {
+            if area.value() != *t {
+                area.set_value(t);
+            }
+        });
+    });
     // The mentions of the place pointed at are drawn as pointed at.
     Effect::new(move |_| {
         let key = links.pointed.get();
@@ -196,7 +208,7 @@ pub fn Article(
                 spellcheck="false"
                 placeholder="Paste the text of a news article here."
                 hidden=move || reading.get()
-                prop:value=move || text.get()
+                node_ref=area
                 on:input=on_input
             ></textarea>
             <div

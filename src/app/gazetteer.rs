@@ -27,7 +27,8 @@ pub enum Status {
 #[derive(Clone, Copy)]
 pub struct Loaded(pub RwSignal<Option<Gazetteer>>);
 
-fn now_ms() -> f64 {
+/// Milliseconds since the page started.
+pub fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())

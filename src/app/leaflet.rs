@@ -129,9 +129,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getLayers)]
     pub fn get_layers(this: &Layer) -> Array;
 
-    /// [`bindPopup`](https://leafletjs.com/reference.html#layer-bindpopup).
+    /// [`bindPopup`](https://leafletjs.com/reference.html#layer-bindpopup): the content is an
+    /// element, or a function that makes it when the popup opens.
     #[wasm_bindgen(method, js_name = bindPopup)]
-    pub fn bind_popup(this: &Layer, content: &HtmlElement, options: &Object) -> Layer;
+    pub fn bind_popup(this: &Layer, content: &JsValue, options: &Object) -> Layer;
 
     /// [`bindTooltip`](https://leafletjs.com/reference.html#layer-bindtooltip).
     #[wasm_bindgen(method, js_name = bindTooltip)]

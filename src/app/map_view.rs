@@ -133,13 +133,12 @@ pub fn MapView(
         if !map_ready.get() {
             return;
         }
-        places.with(|places| {
-            map.with_value(|m| {
-                markers.update_value(|k| {
-                    if let (Some(m), Some(k)) = (m, k) {
-                        k.show(m, places, links);
-                    }
-                })
+        places.track();
+        map.with_value(|m| {
+            markers.update_value(|k| {
+                if let (Some(m), Some(k)) = (m, k) {
+                    k.show(m, places, links);
+                }
             })
         });
     });

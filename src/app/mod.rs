@@ -22,6 +22,10 @@ use map_view::MapView;
 
 /// Texts longer than this (bytes) are read a piece at a time.
 const PIECE: usize = 32 * 1024;
+/// How often the progress of a long read is shown, in milliseconds.
+const PROGRESS_EVERY_MS: f64 = 250.0;
+/// How long a long read works before the browser gets its turn, in milliseconds.
+const SLICE_MS: f64 = 30.0;
 
 /// Lets the browser paint and handle input before the next piece of work.
 async fn yield_to_browser() {
@@ -156,6 +160,9 @@ fn App() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let mut found = crate::geoparse::Geoparse::default();
+            progress.set(Some((0, text.len())));
+            let mut shown_at = gazetteer::now_ms();
+            let mut slice_from = shown_at;
             for range in crate::geoparse::pieces(&text, PIECE) {
                 if job.get_value() != this {
                     return; // The text changed: a newer job reads it.
@@ -171,8 +178,19 @@ fn App() -> impl IntoView {
                         ));
                     }
                 });
-                progress.set(Some((end, text.len())));
-                yield_to_browser().await;
+                // The progress shows a few times a second: every change of the page makes the
+                // browser lay it out again, the long text in its box too.
+                let now = gazetteer::now_ms();
+                if now - shown_at >= PROGRESS_EVERY_MS {
+                    progress.set(Some((end, text.len())));
+                    shown_at = now;
+                }
+                // Pieces are read in slices of a few tens of milliseconds, then the browser
+                // has its turn.
+                if now - slice_from >= SLICE_MS {
+                    yield_to_browser().await;
+                    slice_from = gazetteer::now_ms();
+                }
             }
             progress.set(None);
             parsed.set(found.places);

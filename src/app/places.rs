@@ -8,8 +8,8 @@ use crate::views::corrections::Corrections;
 use crate::views::groups::by_country_and_region;
 use crate::views::spread::{Disc, spread};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement};
 
 /// The markers of the current places, on their own layer of the map, linked to the other
@@ -22,12 +22,16 @@ pub struct Markers {
     shown: Vec<Shown>,
     /// The event handlers of the markers shown; dropped with them.
     handlers: Vec<Handler>,
+    /// The makers of their popups; dropped with them.
+    popups: Vec<Popup>,
     /// The marker drawn as pointed at.
     linked: Option<usize>,
 }
 
 /// A Leaflet event handler written in Rust.
 type Handler = Closure<dyn FnMut()>;
+/// What makes a popup's content when it opens.
+type Popup = Closure<dyn FnMut() -> JsValue>;
 
 /// One place on the map.
 struct Shown {
@@ -142,20 +146,26 @@ impl Markers {
             legs,
             shown: Vec::new(),
             handlers: Vec::new(),
+            popups: Vec::new(),
             linked: None,
         }
     }
 
     /// Shows `places`, replacing what was shown, and brings them into view.
-    pub fn show(&mut self, map: &Map, places: &[Place], links: Links) {
+    pub fn show(&mut self, map: &Map, places: Memo<Vec<Place>>, links: Links) {
+        places.with_untracked(|list| self.draw(map, places, list, links));
+    }
+
+    /// Draws `list`, the current value of `places` (which the popups read when they open).
+    fn draw(&mut self, map: &Map, places: Memo<Vec<Place>>, list: &[Place], links: Links) {
         let had_places = !self.shown.is_empty();
         self.group.clear_layers();
         self.legs.clear_layers();
         self.shown.clear();
         self.handlers.clear();
+        self.popups.clear();
         self.linked = None;
-        let Some(document) = document() else { return };
-        for place in places {
+        for (index, place) in list.iter().enumerate() {
             let radius = 6.0 + 3.0 * (place.mentions.len() as f64).sqrt();
             let doubtful = place.approximate || place.confidence < 0.5;
             let class = format!(
@@ -198,9 +208,18 @@ impl Markers {
                     ]),
                 )
             };
-            if let Some(content) = popup(&document, place) {
-                marker.bind_popup(&content, &leaflet::options(&[("maxWidth", 360.into())]));
-            }
+            // The popup is made when it opens: a place of a long text may have thousands of
+            // sentences, and most popups are never opened.
+            let content = Popup::new(move || {
+                places
+                    .with_untracked(|p| popup(&document()?, p.get(index)?))
+                    .map_or(JsValue::NULL, JsValue::from)
+            });
+            marker.bind_popup(
+                content.as_ref(),
+                &leaflet::options(&[("maxWidth", 360.into())]),
+            );
+            self.popups.push(content);
             marker.bind_tooltip(&place.name, &leaflet::options(&[]));
             let key = Key::of(place);
             let handlers: [(&str, Handler); 3] = [
