@@ -436,6 +436,9 @@ test("the page fits a phone screen", async () => {
   assert.ok(await page.locator("#article").isVisible());
   const map = await page.locator("#map").boundingBox();
   assert.ok(map.width >= 380 && map.height >= 300, JSON.stringify(map));
+  // The article box lies whole above the map, not under it.
+  const box = await page.locator("#article").boundingBox();
+  assert.ok(box.height >= 100 && box.y + box.height <= map.y, JSON.stringify({ box, map }));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 390, `page is ${overflow}px wide`);
   assert.deepEqual(record.errors, []);
