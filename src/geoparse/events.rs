@@ -177,19 +177,18 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 /// assert_eq!(event_cue("Negotiators held talks in Doha."), Some(EventCue::Diplomacy));
 /// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
-    let lower = format!(" {} ", sentence.to_lowercase());
-    // A cue word counts where a word starts: after a space (the sentence is padded with one).
-    let starts_word = |w: &str| {
-        lower
-            .match_indices(w)
-            .any(|(at, _)| lower.as_bytes()[at - 1] == b' ')
-    };
+    let lower = sentence.to_lowercase();
+    // A cue word counts where a word starts: at the start, or after a space.
+    let starts: Vec<&str> = std::iter::once(0)
+        .chain(lower.match_indices(' ').map(|(at, _)| at + 1))
+        .map(|at| &lower[at..])
+        .collect();
     EventCue::ALL.into_iter().find(|cue| {
         LEXICON
             .iter()
             .filter(|(c, _)| c == cue)
             .flat_map(|(_, words)| words.iter())
-            .any(|w| starts_word(w))
+            .any(|w| starts.iter().any(|s| s.starts_with(w)))
     })
 }
 
