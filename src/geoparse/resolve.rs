@@ -96,6 +96,17 @@ const MAX_CONTEXT: f64 = 25.0;
 /// when one text holds many stories.
 const CONTEXT: usize = 40;
 
+/// Countries by slot: one per pair of capital letters, and a last one for none (or any code
+/// that is not two capitals).
+const COUNTRY_SLOTS: usize = 26 * 26 + 1;
+
+fn country_slot(code: &str) -> usize {
+    match code.as_bytes() {
+        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => usize::from(a - b'A') * 26 + usize::from(b - b'A'),
+        _ => COUNTRY_SLOTS - 1,
+    }
+}
+
 /// The indexes of the spots in the sentence of spot `i` (spots are in text order).
 fn sentence_spots(spots: &[Spot<'_>], i: usize) -> std::ops::Range<usize> {
     let sentence = spots[i].sentence;
@@ -278,33 +289,6 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             p
         }
     };
-    let mut country_weight: HashMap<&str, f64> = HashMap::new();
-    let mut name_country_weight: HashMap<(&str, &str), f64> = HashMap::new();
-    let mut own_weight = vec![0.0; spots.len()];
-    for &a in &anchors {
-        let (country, weight) = (provisional[a].country, anchor_weight(a));
-        own_weight[a] = weight;
-        *country_weight.entry(country).or_default() += weight;
-        *name_country_weight
-            .entry((spots[a].key.as_str(), country))
-            .or_default() += weight;
-    }
-    // The weight of the countries a spot's context speaks for: other mentions of the same
-    // name vote at half weight (they may mean another place), the spot itself not at all.
-    let context_weight = |i: usize, country: &str| {
-        let all = country_weight.get(country).copied().unwrap_or(0.0);
-        let same_name = name_country_weight
-            .get(&(spots[i].key.as_str(), country))
-            .copied()
-            .unwrap_or(0.0);
-        let own = if provisional[i].country == country {
-            own_weight[i]
-        } else {
-            0.0
-        };
-        all - 0.5 * same_name - 0.5 * own
-    };
-
     // Spots compared by name: the same key, the same number.
     let mut names: HashMap<&str, usize> = HashMap::new();
     let name: Vec<usize> = spots
@@ -314,6 +298,37 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             *names.entry(s.key.as_str()).or_insert(next)
         })
         .collect();
+    // The weight each country has from the anchors, in all and by name.
+    let mut country_weight = vec![0.0; COUNTRY_SLOTS];
+    let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); names.len()];
+    let mut own_weight = vec![0.0; spots.len()];
+    for &a in &anchors {
+        let (slot, weight) = (country_slot(provisional[a].country), anchor_weight(a));
+        own_weight[a] = weight;
+        country_weight[slot] += weight;
+        let by_name = &mut name_country_weight[name[a]];
+        match by_name.iter_mut().find(|(s, _)| *s == slot) {
+            Some((_, w)) => *w += weight,
+            None => by_name.push((slot, weight)),
+        }
+    }
+    // The weight of the countries a spot's context speaks for: other mentions of the same
+    // name vote at half weight (they may mean another place), the spot itself not at all.
+    let context_weight = |i: usize, country: &str| {
+        let slot = country_slot(country);
+        let all = country_weight[slot];
+        let same_name = name_country_weight[name[i]]
+            .iter()
+            .find(|(s, _)| *s == slot)
+            .map_or(0.0, |&(_, w)| w);
+        let own = if provisional[i].country == country {
+            own_weight[i]
+        } else {
+            0.0
+        };
+        all - 0.5 * same_name - 0.5 * own
+    };
+
     // The spots each spot contains ("X in Y": X is held by Y).
     let mut held: Vec<Vec<usize>> = vec![Vec::new(); spots.len()];
     for (j, s) in spots.iter().enumerate() {
