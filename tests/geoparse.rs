@@ -161,6 +161,11 @@ fn people_are_not_places() {
     );
     pins("Jackson said the talks failed. Later Jackson left.", &[]);
     pins("Victoria Nuland arrived; Victoria was tired.", &[]);
+    // A surname seen first alone, then with its given name: a person both times.
+    pins(
+        "Ingram expectations. Tom Ingram won four races in Texas.",
+        &["Texas"],
+    );
 }
 
 #[test]

@@ -276,7 +276,9 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         .filter(|&i| {
             let p = &first[i];
             let top = &options[i][best(p)];
-            p[best(p)] >= 0.5 && (top.main_name || strength(&candidate(top)) >= 2)
+            p[best(p)] >= 0.5
+                && (top.main_name || strength(&candidate(top)) >= 2)
+                && !spots[i].cues.person
         })
         .collect();
     // Each anchor speaks for its country with its probability (a country named outright,
@@ -341,6 +343,10 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     let mut qualified: HashMap<&str, u32> = HashMap::new();
     let mut out = Vec::with_capacity(spots.len());
     for (i, spot) in spots.iter().enumerate() {
+        if spot.cues.person {
+            out.push(None);
+            continue;
+        }
         let own = &options[i];
         let mut scores = own_scores[i].clone();
         // The likeliest readings of the spot holding this one ("X in Y"), if any.

@@ -66,6 +66,9 @@ pub struct Cues {
     pub inflected: bool,
     /// The name is written in Cyrillic.
     pub cyrillic: bool,
+    /// The text shows later that the name is a person's ("Ingram expectations. Tom Ingram
+    /// was…"), and nothing here says it is a place.
+    pub person: bool,
 }
 
 /// The result of recognition.
@@ -120,6 +123,13 @@ pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots
         let linked = link(text, spots.len(), sentence_spots, words);
         spots.extend(linked);
         first_token = end;
+    }
+    // A name the text shows to be a person's, anywhere, is a person's before that too, unless
+    // it names a notable place or follows a locative ("in Jackson").
+    for s in &mut spots {
+        s.cues.person = persons.contains(&s.key)
+            && !s.cues.locative
+            && s.candidates.iter().all(|c| strength(c) < 2);
     }
     Spots {
         sentences: sentence_spans,
