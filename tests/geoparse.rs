@@ -182,6 +182,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         "The Washington Post and the Kyiv Independent reported it.",
         &[],
     );
+    // Streets and squares are addresses, not the towns they are named after.
+    pins(
+        "Crowds filled Hampton Avenue and Independence Square in Kyiv.",
+        &["Kyiv"],
+    );
 }
 
 #[test]
