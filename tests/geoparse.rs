@@ -302,6 +302,15 @@ fn a_country_name_means_the_country_unless_the_text_says_otherwise() {
     assert_eq!(lebanon.len(), 1, "{:?}", pinned(&found));
     assert_eq!(lebanon[0].admin1.as_deref(), Some("US.TN"));
     assert_eq!(lebanon[0].mentions.len(), 2);
+    // A list of countries is not one country inside another.
+    let text = "The pact binds Mexico, the US and Canada.";
+    let found = geoparse(world(), text);
+    assert_eq!(
+        places_named(&found, "Mexico")[0].kind,
+        "country",
+        "{:?}",
+        pinned(&found)
+    );
 }
 
 #[test]

@@ -402,9 +402,13 @@ pub fn build(
             .map_err(|e| format!("{}:{}: {e}", supplement.display(), n + 1))?;
         if row.kind.is_none() {
             // More names for an entry: a country by ISO code, or any earlier row, continent
-            // or country by "@name".
+            // or country by "@name", or a first-level region by "@" and its GeoNames code
+            // ("@GB.ENG").
             let target = match row.country.strip_prefix('@') {
-                Some(name) => named.get(name).copied(),
+                Some(name) => named
+                    .get(name)
+                    .or_else(|| admin1_handle_by_code.get(name))
+                    .copied(),
                 None => country_handle.get(&row.country).copied(),
             };
             let handle = target.ok_or_else(|| {

@@ -428,7 +428,10 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         // gets no such rule: local news names its own London unqualified.)
         if let Some(country) = country_named(own) {
             let c = &own[top];
-            let qualified = holders.iter().any(|y| inside(c, y))
+            // ("Mexico, the US and Canada" is a list of countries, not Mexico in the US.)
+            let qualified = holders
+                .iter()
+                .any(|y| inside(c, y) && (spot.cues.container_explicit || y.kind != Kind::Country))
                 || qualified.get(spot.key.as_str()) == Some(&c.id);
             if matches!(c.kind, Kind::Place | Kind::Admin2) && !qualified {
                 top = country;
