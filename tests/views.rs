@@ -255,3 +255,28 @@ fn each_article_keeps_its_own_corrections() {
     let json = serde_json::to_string(&book).unwrap();
     assert_eq!(serde_json::from_str::<ByArticle>(&json).unwrap(), book);
 }
+
+#[test]
+fn applying_no_corrections_changes_nothing_even_for_two_approximate_places_in_one_region() {
+    use conflict_mapper::views::corrections::Corrections;
+    // Two villages the gazetteer lacks in Sumy Oblast: both placed at the oblast, still two.
+    const TEXT: &str =
+        "Drones hit Kostiantynivka in Sumy region. Shelling hit Pokrovsk in Sumy region.";
+    let found = geoparse(world(), TEXT);
+    let approximate: Vec<&str> = found
+        .places
+        .iter()
+        .filter(|p| p.approximate)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        approximate,
+        ["Kostiantynivka", "Pokrovsk"],
+        "{:?}",
+        found.places
+    );
+    assert_eq!(
+        Corrections::default().apply(world(), TEXT, found.places.clone()),
+        found.places
+    );
+}

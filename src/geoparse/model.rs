@@ -114,14 +114,14 @@ pub struct Alternative {
 }
 
 impl Mention {
-    /// The mention at `span` of `text`, in the sentence at `sentence`, with the sentence's
-    /// event cue (read from the sentence when not given).
+    /// The mention at `span` of `text`, in the sentence at `sentence`, whose event cue is `cue`
+    /// (see [`event_cue`]).
     pub fn new(
         text: &str,
         span: Range<usize>,
         sentence: Range<usize>,
         confidence: f64,
-        cue: Option<Option<EventCue>>,
+        cue: Option<EventCue>,
     ) -> Mention {
         Mention {
             start: span.start,
@@ -129,9 +129,9 @@ impl Mention {
             text: text[span].to_string(),
             sentence_start: sentence.start,
             sentence_end: sentence.end,
-            sentence: text[sentence.clone()].to_string(),
+            sentence: text[sentence].to_string(),
             confidence,
-            cue: cue.unwrap_or_else(|| event_cue(&text[sentence])),
+            cue,
         }
     }
 }
@@ -166,6 +166,20 @@ impl Place {
         }
     }
 
+    /// Whether `other` is this same place: the same entry, and for an approximate place (placed
+    /// at its region) also the same name as written.
+    pub fn same_place(&self, other: &Place) -> bool {
+        self.is(other.id, other.approximate, &other.name)
+    }
+
+    /// Takes in the mentions of `other`, the same place found elsewhere: mentions in text order,
+    /// the higher confidence.
+    pub fn absorb(&mut self, other: Place) {
+        self.confidence = self.confidence.max(other.confidence);
+        self.mentions.extend(other.mentions);
+        self.mentions.sort_by_key(|m| m.start);
+    }
+
     /// Whether this place is the one meant by entry `id` with these flags: the same entry, and
     /// for an approximate place (placed at its region) also the same name as written.
     fn is(&self, id: u32, approximate: bool, name: &str) -> bool {
@@ -180,15 +194,8 @@ impl Geoparse {
     /// mentions of a place already found join it.
     pub fn merge(&mut self, other: Geoparse) {
         for place in other.places {
-            let existing = self
-                .places
-                .iter_mut()
-                .find(|p| p.is(place.id, place.approximate, &place.name));
-            match existing {
-                Some(existing) => {
-                    existing.confidence = existing.confidence.max(place.confidence);
-                    existing.mentions.extend(place.mentions);
-                }
+            match self.places.iter_mut().find(|p| p.same_place(&place)) {
+                Some(existing) => existing.absorb(place),
                 None => self.places.push(place),
             }
         }
@@ -242,7 +249,7 @@ pub(crate) fn assemble(
             cues.push((spot.sentence, event_cue(&text[sentence.clone()])));
         }
         let cue = cues.last().and_then(|&(_, cue)| cue);
-        let mention = Mention::new(text, spot.span.clone(), sentence, r.confidence, Some(cue));
+        let mention = Mention::new(text, spot.span.clone(), sentence, r.confidence, cue);
         if let Some(place) = places
             .iter_mut()
             .find(|p| p.is(e.id(), r.approximate, surface))

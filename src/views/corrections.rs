@@ -3,6 +3,7 @@
 //! edits of the text, and applied to every view and export.
 
 use crate::gazetteer::Gazetteer;
+use crate::geoparse::events::event_cue;
 use crate::geoparse::{Alternative, Mention, Place};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -84,15 +85,8 @@ impl Corrections {
             if self.removed.contains(&place.id) && place.corrected {
                 continue;
             }
-            match out
-                .iter_mut()
-                .find(|p| p.id == place.id && p.approximate == place.approximate)
-            {
-                Some(existing) => {
-                    existing.mentions.extend(place.mentions);
-                    existing.mentions.sort_by_key(|m| m.start);
-                    existing.confidence = existing.confidence.max(place.confidence);
-                }
+            match out.iter_mut().find(|p| p.same_place(&place)) {
+                Some(existing) => existing.absorb(place),
                 None => out.push(place),
             }
         }
@@ -127,21 +121,18 @@ impl Corrections {
                         .find(|s| s.start <= span.start && span.end <= s.end)
                         .cloned()
                         .unwrap_or(span.clone());
-                    Mention::new(text, span, sentence, 1.0, None)
+                    let cue = event_cue(&text[sentence.clone()]);
+                    Mention::new(text, span, sentence, 1.0, cue)
                 })
                 .collect();
-            match places
-                .iter_mut()
-                .find(|p| p.id == mark.id && !p.approximate)
-            {
+            let mut place = Place::of_entry(&entry, mentions);
+            place.corrected = true;
+            match places.iter_mut().find(|p| p.same_place(&place)) {
                 Some(existing) => {
-                    existing.mentions.extend(mentions);
-                    existing.mentions.sort_by_key(|m| m.start);
+                    existing.absorb(place);
                     existing.corrected = true;
                 }
                 None => {
-                    let mut place = Place::of_entry(&entry, mentions);
-                    place.corrected = true;
                     let first = place.mentions[0].start;
                     let at = places
                         .iter()
