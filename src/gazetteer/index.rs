@@ -152,11 +152,11 @@ impl Part {
     /// Checks every reference once, so that readers can trust them.
     fn validate(&self, regions: u32) -> Result<(), FormatError> {
         use fst::Streamer;
-        let postings = u64::from(self.header.postings);
+        let total = self.header.postings as usize;
         let mut stream = self.names.stream();
         while let Some((_, value)) = stream.next() {
-            let (start, count) = (value >> 32, value & 0x7fff_ffff);
-            if (count == 0 && value & COMMON_WORD == 0) || start + count > postings {
+            let filed = postings(value);
+            if (filed.is_empty() && value & COMMON_WORD == 0) || filed.end > total {
                 return Err(FormatError::Corrupt("a name points past the postings"));
             }
         }
@@ -267,25 +267,32 @@ impl Gazetteer {
     pub fn lookup(&self, key: &str) -> Vec<Candidate<'_>> {
         let mut found = Vec::new();
         for part in &self.parts {
-            let Some(value) = part.names.get(key) else {
-                continue;
-            };
-            let (start, count) = ((value >> 32) as usize, (value & 0x7fff_ffff) as usize);
-            found.extend((start..start + count).map(|i| {
-                let posting = u32_at(&part.bytes, part.postings.start + 4 * i);
-                Candidate {
-                    entry: Entry {
-                        gazetteer: self,
-                        part,
-                        index: posting >> POSTING_SHIFT,
-                    },
-                    main_name: posting & MAIN_NAME != 0,
-                    region_form: posting & REGION_FORM != 0,
-                    demonym: posting & DEMONYM != 0,
-                }
-            }));
+            if let Some(value) = part.names.get(key) {
+                found.extend(self.candidates(part, value));
+            }
         }
         found
+    }
+
+    /// The candidates filed in `part` under a name whose value in the name map is `value`.
+    fn candidates<'g>(
+        &'g self,
+        part: &'g Part,
+        value: u64,
+    ) -> impl Iterator<Item = Candidate<'g>> + 'g {
+        postings(value).map(move |i| {
+            let posting = u32_at(&part.bytes, part.postings.start + 4 * i);
+            Candidate {
+                entry: Entry {
+                    gazetteer: self,
+                    part,
+                    index: posting >> POSTING_SHIFT,
+                },
+                main_name: posting & MAIN_NAME != 0,
+                region_form: posting & REGION_FORM != 0,
+                demonym: posting & DEMONYM != 0,
+            }
+        })
     }
 
     /// The longest name under which the gazetteer files entries among the prefixes of an
@@ -317,7 +324,7 @@ impl Gazetteer {
                 while ends.next_if(|&&e| e < at).is_some() {}
                 if ends.peek() == Some(&&at) && node.is_final() && longest < Some(at) {
                     let value = out.cat(node.final_output()).value();
-                    if value & (COMMON_WORD - 1) != 0 {
+                    if !postings(value).is_empty() {
                         longest = Some(at);
                     }
                 }
@@ -397,19 +404,15 @@ impl Gazetteer {
         for part in &self.parts {
             let mut stream = part.names.range().ge(key.as_bytes()).into_stream();
             let mut scanned = 0;
-            while let Some((name, _)) = stream.next() {
+            while let Some((name, value)) = stream.next() {
                 if !name.starts_with(key.as_bytes()) || scanned == SCAN {
                     break;
                 }
                 scanned += 1;
                 let exact = name == key.as_bytes();
-                let Ok(name) = std::str::from_utf8(name) else {
-                    continue;
-                };
                 found.extend(
-                    self.lookup(name)
-                        .into_iter()
-                        .filter(|c| !c.demonym && std::ptr::eq(c.entry.part, part))
+                    self.candidates(part, value)
+                        .filter(|c| !c.demonym)
                         .map(|c| (exact, c.main_name, c.entry)),
                 );
             }
@@ -497,6 +500,12 @@ impl Gazetteer {
             index: u32::from(index),
         })
     }
+}
+
+/// The postings of a name, from its value in the name map (see [`super::format`]).
+fn postings(value: u64) -> Range<usize> {
+    let start = (value >> 32) as usize;
+    start..start + (value & (COMMON_WORD - 1)) as usize
 }
 
 impl fmt::Debug for Gazetteer {
