@@ -200,7 +200,10 @@ fn App() -> impl IntoView {
         let places = parsed.get();
         corrections.with(|c| {
             loaded.0.with(|g| match g {
-                Some(g) => settled.with(|t| c.apply(g, t, places)),
+                // Only marked names need the text: without them, a new text waits for its
+                // places instead of applying the corrections to the old ones first.
+                Some(g) if !c.marked.is_empty() => settled.with(|t| c.apply(g, t, places)),
+                Some(g) => c.apply(g, "", places),
                 None => places,
             })
         })
