@@ -340,6 +340,34 @@ impl Gazetteer {
         longest
     }
 
+    /// Whether some name begins with the words of an already normalised `key` and goes on
+    /// ("new" of "new york"): when not, no name longer than `key` starts there.
+    ///
+    /// # Example
+    /// ```
+    /// use conflict_mapper::gazetteer::{Gazetteer, IndexBuilder, Kind, NewEntry};
+    /// let mut builder = IndexBuilder::new();
+    /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
+    /// builder.name(gaza, "Gaza Strip", true);
+    /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
+    /// assert!(gazetteer.begins_names("gaza"));
+    /// assert!(!gazetteer.begins_names("gaza strip"));
+    /// assert!(!gazetteer.begins_names("gaz"));
+    /// ```
+    pub fn begins_names(&self, key: &str) -> bool {
+        self.parts.iter().any(|part| {
+            let fst = part.names.as_fst();
+            let mut node = fst.root();
+            for &byte in key.as_bytes().iter().chain(b" ") {
+                match node.find_input(byte) {
+                    Some(i) => node = fst.node(node.transition(i).addr),
+                    None => return false,
+                }
+            }
+            true
+        })
+    }
+
     /// Whether a normalised word is an ordinary English word ("nice", "bank", "considering"),
     /// whether or not it also names a place: then a capital letter alone is weak evidence of a
     /// name.

@@ -18,6 +18,7 @@ pub mod inflect;
 pub mod model;
 pub mod resolve;
 pub mod spot;
+pub mod vocabulary;
 mod words;
 
 pub use model::{Alternative, Geoparse, Mention, Place};

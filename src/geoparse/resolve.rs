@@ -14,6 +14,7 @@
 //! at the region and marked approximate, never at a namesake elsewhere.
 
 use super::spot::{Spot, Spots, strength};
+use super::vocabulary::Name;
 use crate::gazetteer::{Candidate, Entry, Kind};
 use geo::{Distance, Haversine, Point};
 use std::collections::HashMap;
@@ -69,9 +70,9 @@ impl<'g> Reading<'g> {
     }
 }
 
-fn readings<'g>(spot: &Spot<'g>) -> Vec<Reading<'g>> {
+fn readings<'g>(name: &Name<'g>) -> Vec<Reading<'g>> {
     let mut out: Vec<Reading<'g>> = Vec::new();
-    for c in &spot.candidates {
+    for c in &name.candidates {
         match out.iter_mut().find(|o| o.entry.id() == c.entry.id()) {
             Some(o) => {
                 o.main_name |= c.main_name;
@@ -108,7 +109,7 @@ fn country_slot(code: &str) -> usize {
 }
 
 /// The indexes of the spots in the sentence of spot `i` (spots are in text order).
-fn sentence_spots(spots: &[Spot<'_>], i: usize) -> std::ops::Range<usize> {
+fn sentence_spots(spots: &[Spot], i: usize) -> std::ops::Range<usize> {
     let sentence = spots[i].sentence;
     let mut start = i;
     while start > 0 && spots[start - 1].sentence == sentence {
@@ -143,7 +144,7 @@ const MAIN_NAME: f64 = 2.5;
 const CYRILLIC_MAIN_NAME: f64 = 1.0;
 
 /// Scores from the spot's own words.
-fn own_cues(spot: &Spot<'_>, options: &[Reading<'_>]) -> Vec<f64> {
+fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
     // The regions holding a place of this name: (region, whether the place is a city of
     // millions, which counts even when the text uses its alias, as in "New York").
     let namesake_holders: Vec<(u32, bool, bool)> = options
@@ -256,9 +257,13 @@ fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
 }
 
 /// The resolution of every spot, `None` for spots dropped as too doubtful.
-pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
-    let spots = &spots.spots;
-    let options: Vec<Vec<Reading<'g>>> = spots.iter().map(readings).collect();
+pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
+    let spots = &found.spots;
+    let readings_by_name: Vec<Vec<Reading<'g>>> = found.names.iter().map(readings).collect();
+    let options: Vec<&[Reading<'g>]> = spots
+        .iter()
+        .map(|s| readings_by_name[s.name].as_slice())
+        .collect();
     let own_scores: Vec<Vec<f64>> = spots
         .iter()
         .zip(&options)
@@ -297,7 +302,9 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         .iter()
         .map(|s| {
             let next = names.len();
-            *names.entry(s.key.as_str()).or_insert(next)
+            *names
+                .entry(found.names[s.name].key.as_str())
+                .or_insert(next)
         })
         .collect();
     // The weight each country has from the anchors, in all and by name.
@@ -432,14 +439,14 @@ pub fn resolve<'g>(spots: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             let qualified = holders
                 .iter()
                 .any(|y| inside(c, y) && (spot.cues.container_explicit || y.kind != Kind::Country))
-                || qualified.get(spot.key.as_str()) == Some(&c.id);
+                || qualified.get(found.names[spot.name].key.as_str()) == Some(&c.id);
             if matches!(c.kind, Kind::Place | Kind::Admin2) && !qualified {
                 top = country;
             }
         }
         let chosen = own[top];
         if holders.iter().any(|y| inside(&chosen, y)) {
-            qualified.insert(spot.key.as_str(), chosen.id);
+            qualified.insert(found.names[spot.name].key.as_str(), chosen.id);
         }
 
         // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region.

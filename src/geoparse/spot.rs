@@ -18,13 +18,11 @@
 //! ("X in Y", "X, Y", "X (Y)", "Y's X") or that they lie near ("near Y").
 
 use super::inflect::{is_cyrillic, nominatives};
-use super::words::{
-    AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, PROXIMITY, SETTLEMENT_WORDS,
-    SPEECH, TITLES, is,
-};
+use super::vocabulary::{Name, Vocabulary, Word};
+use super::words::{AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, is};
 use crate::gazetteer::{Candidate, Gazetteer, Kind, Provenance};
 use crate::text::{Case, Token, normalize, sentences, tokens};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// Longest name, in tokens, that the matcher tries.
@@ -32,15 +30,13 @@ pub const MAX_TOKENS: usize = 5;
 
 /// A span of text that names a place, with its candidates and the cues around it.
 #[derive(Clone, Debug)]
-pub struct Spot<'g> {
+pub struct Spot {
     /// Byte span of the name in the text.
     pub span: Range<usize>,
     /// Index of its sentence in [`Spots::sentences`].
     pub sentence: usize,
-    /// The gazetteer key that matched.
-    pub key: String,
-    /// The entries the name may mean.
-    pub candidates: Vec<Candidate<'g>>,
+    /// The name matched: an index into [`Spots::names`].
+    pub name: usize,
     /// What the text around it says.
     pub cues: Cues,
 }
@@ -77,7 +73,16 @@ pub struct Spots<'g> {
     /// Sentence spans of the text.
     pub sentences: Vec<Range<usize>>,
     /// Spots in text order.
-    pub spots: Vec<Spot<'g>>,
+    pub spots: Vec<Spot>,
+    /// The names the spots match, each with its candidates.
+    pub names: Vec<Name<'g>>,
+}
+
+impl<'g> Spots<'g> {
+    /// The name spot `i` matched.
+    pub fn name(&self, i: usize) -> &Name<'g> {
+        &self.names[self.spots[i].name]
+    }
 }
 
 /// How strongly an entry stands for itself: 3 for countries, capitals and cities of a million,
@@ -106,8 +111,9 @@ pub struct Options {
 pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots<'g> {
     let sentence_spans = sentences(text);
     let all_tokens = tokens(text);
-    let mut spots: Vec<Spot<'g>> = Vec::new();
-    let mut persons: HashSet<String> = HashSet::new();
+    let mut vocabulary = Vocabulary::new(gazetteer);
+    let mut spots: Vec<Spot> = Vec::new();
+    let mut persons: FxHashSet<String> = FxHashSet::default();
     let mut first_token = 0;
     for (s, sentence) in sentence_spans.iter().enumerate() {
         while first_token < all_tokens.len() && all_tokens[first_token].span.start < sentence.start
@@ -119,40 +125,57 @@ pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots
             end += 1;
         }
         let words = &all_tokens[first_token..end];
-        let sentence_spots = spot_sentence(gazetteer, text, words, s, &mut persons, options);
+        let mut reading = Sentence {
+            text,
+            words,
+            index: s,
+            headline: capitals_uninformative(words),
+            vocabulary: &mut vocabulary,
+            persons: &mut persons,
+            options,
+        };
+        let sentence_spots = reading.spots();
         let linked = link(text, spots.len(), sentence_spots, words);
         spots.extend(linked);
         first_token = end;
     }
+    let names = vocabulary.names;
     // A name the text shows to be a person's, anywhere, is a person's before that too, unless
     // it names a notable place or follows a locative ("in Jackson").
     for s in &mut spots {
-        s.cues.person = persons.contains(&s.key)
+        let name = &names[s.name];
+        s.cues.person = persons.contains(&name.key)
             && !s.cues.locative
-            && s.candidates.iter().all(|c| strength(c) < 2);
+            && name.candidates.iter().all(|c| strength(c) < 2);
     }
     Spots {
         sentences: sentence_spans,
         spots,
+        names,
     }
 }
 
 /// Whether capitals tell nothing in this sentence: a headline or an all-capitals line.
-fn capitals_uninformative(text: &str, words: &[Token]) -> bool {
-    let cased: Vec<&Token> = words.iter().filter(|t| t.case != Case::Other).collect();
-    if cased.len() < 6 {
-        return cased.iter().all(|t| t.case == Case::Upper) && cased.len() >= 2;
+fn capitals_uninformative(words: &[Token]) -> bool {
+    let (mut cased, mut capitalised, mut upper, mut function_words) = (0, 0, 0, 0);
+    for t in words {
+        match t.case {
+            Case::Other => continue,
+            Case::Title => capitalised += 1,
+            Case::Upper => {
+                capitalised += 1;
+                upper += 1;
+            }
+            // Short function words stay lower case in title-case headlines.
+            Case::Lower if t.span.len() <= 3 => function_words += 1,
+            Case::Lower => {}
+        }
+        cased += 1;
     }
-    let capitalised = cased
-        .iter()
-        .filter(|t| matches!(t.case, Case::Title | Case::Upper))
-        .count();
-    // Short function words stay lower case in title-case headlines.
-    let function_words = cased
-        .iter()
-        .filter(|t| t.case == Case::Lower && text[t.span.clone()].len() <= 3)
-        .count();
-    capitalised * 10 >= (cased.len() - function_words) * 8
+    if cased < 6 {
+        return upper == cased && cased >= 2;
+    }
+    capitalised * 10 >= (cased - function_words) * 8
 }
 
 /// Whether two neighbouring tokens may belong to one name: only spaces, a hyphen, or the full
@@ -177,133 +200,211 @@ fn joinable(text: &str, left: &Token, right: &Token) -> bool {
     gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ') && gap.len() > 1 && word.len() <= 3
 }
 
-/// The lower-case word of a token.
-fn lower(text: &str, t: &Token) -> String {
-    text[t.span.clone()].to_lowercase()
+/// Whether a gap between two words is nothing but spaces.
+fn spaces_only(gap: &str) -> bool {
+    gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
-fn spot_sentence<'g>(
-    gazetteer: &'g Gazetteer,
-    text: &str,
-    words: &[Token],
-    sentence: usize,
-    persons: &mut HashSet<String>,
+/// One sentence being read for place names.
+struct Sentence<'a, 't, 'g> {
+    text: &'t str,
+    words: &'t [Token],
+    index: usize,
+    /// Whether capitals tell nothing here (see [`capitals_uninformative`]).
+    headline: bool,
+    vocabulary: &'a mut Vocabulary<'t, 'g>,
+    /// Names the text has shown to be persons' so far.
+    persons: &'a mut FxHashSet<String>,
     options: Options,
-) -> Vec<(Spot<'g>, usize, usize)> {
-    let headline = capitals_uninformative(text, words);
-    let mut out = Vec::new();
-    // Whether the last place of the sentence followed a locative, so that "near Nabatieh and
-    // Tyre" counts for both.
-    let mut listed_locative = false;
-    let mut i = 0;
-    while i < words.len() {
-        let t = &words[i];
-        if !matches!(t.case, Case::Title | Case::Upper) {
-            i += 1;
-            continue;
-        }
-        let Some((len, key, mut candidates, inflected)) = longest_match(gazetteer, text, words, i)
-        else {
-            i += 1;
-            continue;
-        };
-        // A demonym ("Russian") stands for its country only when asked for.
-        if candidates.iter().any(|c| c.demonym) {
-            if !options.demonyms {
-                i += len;
+}
+
+/// A name found in a sentence: its spot, and its first and last token.
+type Found = (Spot, usize, usize);
+
+impl<'t> Sentence<'_, 't, '_> {
+    /// What the word of token `k` is.
+    fn word(&mut self, k: usize) -> Word {
+        self.vocabulary.word(&self.text[self.words[k].span.clone()])
+    }
+
+    /// The word right before token `first`, if only spaces (or, with `loose`, any
+    /// non-sentence punctuation such as a full stop after "Mr") separate them.
+    fn prev(&mut self, first: usize, loose: bool) -> Option<Word> {
+        let k = first.checked_sub(1)?;
+        let prev = &self.words[k];
+        let gap = &self.text[prev.span.end..self.words[first].span.start];
+        let tight = spaces_only(gap) && !prev.possessive;
+        let dotted = loose && (gap == ". " || gap == ".\u{a0}");
+        (tight || dotted).then(|| self.word(k))
+    }
+
+    /// The token right before token `first`, if only spaces separate them.
+    fn prev_token(&self, first: usize) -> Option<usize> {
+        let k = first.checked_sub(1)?;
+        let prev = &self.words[k];
+        let gap = &self.text[prev.span.end..self.words[first].span.start];
+        (spaces_only(gap) && !prev.possessive).then_some(k)
+    }
+
+    /// The token right after token `last`, if only spaces separate them.
+    fn next_token(&self, last: usize) -> Option<usize> {
+        let next = self.words.get(last + 1)?;
+        let gap = &self.text[self.words[last].span.end..next.span.start];
+        (spaces_only(gap) && !self.words[last].possessive).then_some(last + 1)
+    }
+
+    fn next(&mut self, last: usize) -> Option<Word> {
+        self.next_token(last).map(|k| self.word(k))
+    }
+
+    fn capitalised(&self, k: usize) -> bool {
+        matches!(self.words[k].case, Case::Title | Case::Upper)
+    }
+
+    /// Whether the words before token `first` say "and" or "or".
+    fn conjunction_before(&mut self, first: usize) -> bool {
+        self.prev(first, false)
+            .is_some_and(|w| matches!(self.vocabulary.lower(w), "and" | "or" | "і" | "и" | "та"))
+    }
+
+    /// The place names of the sentence, with their cues.
+    fn spots(&mut self) -> Vec<Found> {
+        let mut out = Vec::new();
+        // Whether the last place of the sentence followed a locative, so that "near Nabatieh
+        // and Tyre" counts for both.
+        let mut listed_locative = false;
+        let mut i = 0;
+        while i < self.words.len() {
+            if !self.capitalised(i) {
+                i += 1;
                 continue;
             }
-            candidates.retain(|c| c.demonym);
-        }
-        let span = words[i].span.start..words[i + len - 1].span.end;
-        let context = Context {
-            text,
-            words,
-            first: i,
-            last: i + len - 1,
-            headline,
-        };
-        let listed = listed_locative
-            && matches!(
-                context.prev_word(false).as_deref(),
-                Some("and" | "or" | "і" | "и" | "та")
-            );
-        if context.is_place(gazetteer, &key, &candidates, persons, listed) {
-            let next = context.next_word();
-            let prev = context.prev_word(true);
-            let cues = Cues {
-                locative: prev.as_deref().is_some_and(|w| is(LOCATIVES, w))
-                    || (listed_locative
-                        && matches!(prev.as_deref(), Some("and" | "or" | "і" | "и" | "та"))),
-                wants_area: next.as_deref().is_some_and(|w| is(AREA_WORDS, w)),
-                wants_settlement: next.as_deref().is_some_and(|w| is(SETTLEMENT_WORDS, w))
-                    || (prev.as_deref() == Some("of")
-                        && i >= 2
-                        && is(SETTLEMENT_WORDS, &lower(text, &words[i - 2]))),
-                inflected,
-                cyrillic: is_cyrillic(&text[span.clone()]),
-                ..Cues::default()
+            let Some((len, mut name, inflected)) = self.longest_match(i) else {
+                i += 1;
+                continue;
             };
-            listed_locative = cues.locative;
-            out.push((
-                Spot {
-                    span,
-                    sentence,
-                    key,
-                    candidates,
-                    cues,
-                },
-                i,
-                i + len - 1,
-            ));
+            // A demonym ("Russian") stands for its country only when asked for.
+            let names = &self.vocabulary.names;
+            if names[name].candidates.iter().any(|c| c.demonym) {
+                if !self.options.demonyms {
+                    i += len;
+                    continue;
+                }
+                name = self.demonyms_of(name);
+            }
+            let (first, last) = (i, i + len - 1);
+            let span = self.words[first].span.start..self.words[last].span.end;
+            let listed = listed_locative && self.conjunction_before(first);
+            if self.is_place(first, last, name, listed) {
+                let next = self.next(last);
+                let prev = self.prev(first, true);
+                let of_settlement = first >= 2
+                    && prev.is_some_and(|w| self.vocabulary.lower(w) == "of")
+                    && self.word(first - 2).is(Word::SETTLEMENT);
+                let v = &*self.vocabulary;
+                let prev_is = |class| prev.is_some_and(|w| w.is(class));
+                let cues = Cues {
+                    locative: prev_is(Word::LOCATIVE)
+                        || (listed_locative
+                            && prev.is_some_and(|w| {
+                                matches!(v.lower(w), "and" | "or" | "і" | "и" | "та")
+                            })),
+                    wants_area: next.is_some_and(|w| w.is(Word::AREA)),
+                    wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT)) || of_settlement,
+                    inflected,
+                    cyrillic: is_cyrillic(&self.text[span.clone()]),
+                    ..Cues::default()
+                };
+                listed_locative = cues.locative;
+                out.push((
+                    Spot {
+                        span,
+                        sentence: self.index,
+                        name,
+                        cues,
+                    },
+                    first,
+                    last,
+                ));
+            }
+            i += len;
         }
-        i += len;
+        out
     }
-    out
-}
 
-/// The longest name starting at token `i`: its length in tokens, key, candidates, and whether
-/// it was found through an inflected form.
-fn longest_match<'g>(
-    gazetteer: &'g Gazetteer,
-    text: &str,
-    words: &[Token],
-    i: usize,
-) -> Option<(usize, String, Vec<Candidate<'g>>, bool)> {
-    let mut max = 1;
-    while max < MAX_TOKENS
-        && i + max < words.len()
-        && joinable(text, &words[i + max - 1], &words[i + max])
-    {
-        max += 1;
-    }
-    // Latin names: one walk of the name automaton along the whole run of words finds the
-    // longest name at once (the key of each shorter run is a prefix of the key of the whole,
-    // ending where a word ends).
-    if !is_cyrillic(&text[words[i].span.clone()]) {
-        let key = normalize(&text[words[i].span.start..words[i + max - 1].span.end]);
-        let mut ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
-        ends.push(key.len());
-        if ends.len() == max {
-            let end = gazetteer.longest_name(&key, &ends)?;
-            let len = ends.iter().position(|&e| e == end)? + 1;
-            let key = key[..end].to_string();
-            let found = gazetteer.lookup(&key);
-            return Some((len, key, found, false));
+    /// The name `name` restricted to the entries it is a demonym of.
+    fn demonyms_of(&mut self, name: usize) -> usize {
+        let n = &self.vocabulary.names[name];
+        let filing = format!("\u{1}{}", n.key);
+        if let Some(found) = self.vocabulary.filed(&filing) {
+            return found;
         }
+        let key = n.key.clone();
+        let candidates = n.candidates.iter().filter(|c| c.demonym).copied().collect();
+        self.vocabulary.file(filing, key, candidates, false)
     }
-    for len in (1..=max).rev() {
-        let span = words[i].span.start..words[i + len - 1].span.end;
-        let key = normalize(&text[span]);
-        let found = gazetteer.lookup(&key);
-        let cyrillic = len <= 2 && is_cyrillic(&text[words[i].span.clone()]);
-        if !found.is_empty() && !cyrillic {
-            return Some((len, key, found, false));
+
+    /// The longest name starting at token `i`: its length in tokens, the name, and whether it
+    /// was found through an inflected form.
+    fn longest_match(&mut self, i: usize) -> Option<(usize, usize, bool)> {
+        let (text, words) = (self.text, self.words);
+        let mut max = 1;
+        while max < MAX_TOKENS
+            && i + max < words.len()
+            && joinable(text, &words[i + max - 1], &words[i + max])
+        {
+            max += 1;
         }
-        // Declined Ukrainian and Russian names, for names of one or two words: the form as
-        // written and each guessed nominative ("Покровська" is an alias of a hamlet as
-        // written; "Покровськ" names Pokrovsk).
-        if cyrillic {
+        let first = self.word(i);
+        if first.cyrillic {
+            return self.longest_cyrillic_match(i, max);
+        }
+        // Latin names: most words begin no longer name, and are names or not on their own.
+        if !first.begins_names || max == 1 {
+            let key = self.vocabulary.key(first).to_string();
+            return self.vocabulary.name(&key).map(|n| (1, n, false));
+        }
+        // Otherwise one walk of the name automaton along the whole run of words finds the
+        // longest name at once (the key of each shorter run is a prefix of the key of the
+        // whole, ending where a word ends).
+        let mut key = String::new();
+        let mut ends = Vec::with_capacity(max);
+        for k in i..i + max {
+            let w = self.word(k);
+            let part = self.vocabulary.key(w);
+            if part.is_empty() {
+                break;
+            }
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(part);
+            ends.push(key.len());
+        }
+        let end = self.vocabulary.gazetteer().longest_name(&key, &ends)?;
+        let len = ends.iter().position(|&e| e == end)? + 1;
+        self.vocabulary.name(&key[..end]).map(|n| (len, n, false))
+    }
+
+    /// The longest name starting at the Cyrillic token `i` and at most `max` tokens long.
+    fn longest_cyrillic_match(&mut self, i: usize, max: usize) -> Option<(usize, usize, bool)> {
+        let (text, words) = (self.text, self.words);
+        for len in (1..=max).rev() {
+            let span = words[i].span.start..words[i + len - 1].span.end;
+            let key = normalize(&text[span.clone()]);
+            if len > 2 {
+                if let Some(n) = self.vocabulary.name(&key) {
+                    return Some((len, n, false));
+                }
+                continue;
+            }
+            // Declined Ukrainian and Russian names, for names of one or two words: the form as
+            // written and each guessed nominative ("Покровська" is an alias of a hamlet as
+            // written; "Покровськ" names Pokrovsk).
+            let filing = format!("\u{2}{}", &text[span]);
+            if let Some(n) = self.vocabulary.filed(&filing) {
+                return Some((len, n, self.vocabulary.names[n].inflected));
+            }
             let forms: Vec<Vec<String>> = (i..i + len)
                 .map(|k| {
                     let word = &text[words[k].span.clone()];
@@ -320,7 +421,8 @@ fn longest_match<'g>(
                     .flat_map(|a| forms[1].iter().map(move |b| format!("{a} {b}")))
                     .collect()
             };
-            let mut found: Vec<(String, Vec<Candidate<'g>>, bool)> = Vec::new();
+            let gazetteer = self.vocabulary.gazetteer();
+            let mut found: Vec<(String, Vec<Candidate<'_>>, bool)> = Vec::new();
             for (n, form) in combinations.iter().enumerate() {
                 let key = normalize(form);
                 let candidates = gazetteer.lookup(&key);
@@ -336,149 +438,106 @@ fn longest_match<'g>(
                     .unwrap_or_default()
             };
             if let Some((key, _, inflected)) = found.iter().max_by_key(|(_, c, _)| weight(c)) {
-                let candidates: Vec<Candidate<'g>> = found
+                let candidates = found
                     .iter()
                     .flat_map(|(_, c, _)| c.iter().copied())
                     .collect();
-                return Some((len, key.clone(), candidates, *inflected));
+                let inflected = *inflected;
+                let n = self
+                    .vocabulary
+                    .file(filing, key.clone(), candidates, inflected);
+                return Some((len, n, inflected));
             }
         }
-    }
-    None
-}
-
-/// The tokens around a candidate spot.
-struct Context<'a> {
-    text: &'a str,
-    words: &'a [Token],
-    first: usize,
-    last: usize,
-    headline: bool,
-}
-
-impl Context<'_> {
-    /// The word right before the spot, if only spaces (or, with `loose`, any non-sentence
-    /// punctuation such as a full stop after "Mr") separate them.
-    fn prev_word(&self, loose: bool) -> Option<String> {
-        let prev = self.words.get(self.first.checked_sub(1)?)?;
-        let gap = &self.text[prev.span.end..self.words[self.first].span.start];
-        let tight = gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !prev.possessive;
-        let dotted = loose && (gap == ". " || gap == ".\u{a0}");
-        (tight || dotted).then(|| lower(self.text, prev))
+        None
     }
 
-    fn prev_token(&self) -> Option<&Token> {
-        let prev = self.words.get(self.first.checked_sub(1)?)?;
-        let gap = &self.text[prev.span.end..self.words[self.first].span.start];
-        (gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !prev.possessive).then_some(prev)
-    }
-
-    fn next_token(&self) -> Option<&Token> {
-        let next = self.words.get(self.last + 1)?;
-        let gap = &self.text[self.words[self.last].span.end..next.span.start];
-        (gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !self.words[self.last].possessive)
-            .then_some(next)
-    }
-
-    fn next_word(&self) -> Option<String> {
-        self.next_token().map(|t| lower(self.text, t))
-    }
-
-    fn sentence_initial(&self) -> bool {
-        self.first == 0
-    }
-
-    /// Whether a capitalised neighbour is an ordinary word or a title rather than part of a
-    /// name (the first word of a sentence is capitalised whatever it is).
-    fn is_name_word(&self, gazetteer: &Gazetteer, t: &Token, index: usize) -> bool {
-        if !matches!(t.case, Case::Title | Case::Upper) {
+    /// Whether a capitalised neighbour, token `k`, is an ordinary word or a title rather than
+    /// part of a name (the first word of a sentence is capitalised whatever it is). `first` is
+    /// the spot's first token.
+    fn is_name_word(&mut self, k: usize, first: usize) -> bool {
+        if !self.capitalised(k) {
             return false;
         }
-        let word = lower(self.text, t);
+        let word = self.word(k);
         // No word list for Cyrillic: a sentence's capitalised first word tells nothing there.
-        if index == 0 && is_cyrillic(&word) {
+        if k == 0 && word.cyrillic {
             return false;
         }
         // A capital inside a sentence, just before the place, marks a name even when the word
         // is also an ordinary one ("John Kelly", "Bill Burns").
         let inside_before =
-            index > 0 && index < self.first && !self.headline && t.case == Case::Title;
-        let key = normalize(&word);
-        let ordinary = !inside_before
-            && (gazetteer.is_common_word(&key) || COMMON_CAPITALISED.contains(&word.as_str()));
-        !(is(DIRECTIONS, &word)
-            || is(TITLES, &word)
-            || is(CALENDAR, &word)
-            || is(SPEECH, &word)
-            || is(AREA_WORDS, &word)
-            || is(SETTLEMENT_WORDS, &word)
-            || is(ORGANISATION_HEADS, &word)
+            k > 0 && k < first && !self.headline && self.words[k].case == Case::Title;
+        let ordinary = !inside_before && (word.common || word.is(Word::COMMON_CAPITALISED));
+        !(word.is(Word::DIRECTION
+            | Word::TITLE
+            | Word::CALENDAR
+            | Word::SPEECH
+            | Word::AREA
+            | Word::SETTLEMENT
+            | Word::ORGANISATION_HEAD)
             || ordinary
-            || word.chars().count() <= 1)
+            || word.single_letter)
     }
 
-    /// Whether the spot names a place, on the evidence around it (see the module docs).
-    fn is_place(
-        &self,
-        gazetteer: &Gazetteer,
-        key: &str,
-        candidates: &[Candidate<'_>],
-        persons: &mut HashSet<String>,
-        listed_locative: bool,
-    ) -> bool {
-        let single = self.first == self.last;
-        let token = &self.words[self.first];
-        let word = lower(self.text, token);
-        let best = candidates.iter().map(strength).max().unwrap_or(1);
-        let best_main = candidates
+    /// Whether the spot of tokens `first..=last`, matching `name`, names a place, on the
+    /// evidence around it (see the module docs).
+    fn is_place(&mut self, first: usize, last: usize, name: usize, listed_locative: bool) -> bool {
+        let single = first == last;
+        let token_case = self.words[first].case;
+        let word = self.word(first);
+        let n = &self.vocabulary.names[name];
+        let key = n.key.clone();
+        let name_common = n.common;
+        let best = n.candidates.iter().map(strength).max().unwrap_or(1);
+        let best_main = n
+            .candidates
             .iter()
             .filter(|c| c.main_name)
             .map(strength)
             .max()
             .unwrap_or(0);
-        let prev = self.prev_word(true);
+        let all_minor_places = n
+            .candidates
+            .iter()
+            .all(|c| c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated);
+        let prev = self.prev(first, true);
+        let prev_is = |class| prev.is_some_and(|w: Word| w.is(class));
 
-        if single && (is(CALENDAR, &word) || is(DIRECTIONS, &word) || is(TITLES, &word)) {
+        if single && word.is(Word::CALENDAR | Word::DIRECTION | Word::TITLE) {
             return false;
         }
-        if persons.contains(key) {
+        if self.persons.contains(&key) {
             return false;
         }
         // "President Macron", "Mr. Kirby", "Gen. Kellogg".
-        if prev.as_deref().is_some_and(|w| is(TITLES, w)) {
-            persons.insert(key.to_string());
+        if prev_is(Word::TITLE) {
+            self.persons.insert(key);
             return false;
         }
         // Acronyms: "US", "UK" name countries; "NATO", "EU", "AP" only small places.
-        if single
-            && token.case == Case::Upper
-            && !self.headline
-            && word.chars().count() <= 5
-            && best_main < 2
+        if single && token_case == Case::Upper && !self.headline && word.chars <= 5 && best_main < 2
         {
             return false;
         }
         // A verb of speech next to it: a speaker, unless a capital or country speaks for its
         // government ("Moscow said").
-        let speaks = self.next_word().is_some_and(|w| is(SPEECH, &w))
-            || prev.as_deref().is_some_and(|w| is(SPEECH, w));
+        let next = self.next_token(last);
+        let speaks = next.is_some_and(|k| self.word(k).is(Word::SPEECH)) || prev_is(Word::SPEECH);
         if speaks && best < 3 {
-            persons.insert(key.to_string());
+            self.persons.insert(key);
             return false;
         }
         // Part of an organisation's or building's name: "Washington Post", "Black Sea Fleet".
-        if let Some(next) = self.next_token() {
-            let next_word = lower(self.text, next);
-            if matches!(next.case, Case::Title | Case::Upper) && is(ORGANISATION_HEADS, &next_word)
-            {
-                return false;
-            }
+        if let Some(k) = next
+            && self.capitalised(k)
+            && self.word(k).is(Word::ORGANISATION_HEAD)
+        {
+            return false;
         }
         // "the White House", "the Pentagon": a building, unless a notable place is named.
-        if prev.as_deref() == Some("the")
-            && candidates.iter().all(|c| {
-                c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated
-            })
+        if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
+            && all_minor_places
             && best_main < 2
         {
             return false;
@@ -486,83 +545,55 @@ impl Context<'_> {
         // First name: a capitalised word that is not a place follows ("Vladimir Putin",
         // "Donald Trump"). After a minor place any capitalised word counts; after a notable
         // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title).
-        if let Some(next) = self.next_token() {
-            let next_key = normalize(&lower(self.text, next));
-            let next_candidates = gazetteer.lookup(&next_key);
-            let next_is_place = !next_candidates.is_empty();
-            let next_strength = next_candidates.iter().map(strength).max().unwrap_or(0);
-            let capitalised = matches!(next.case, Case::Title | Case::Upper);
-            if capitalised
-                && !ordinary_place_word(&next_key)
-                && (self.is_name_word(gazetteer, next, self.last + 1)
-                    || (!self.headline && best < 2))
-                && (!next_is_place || best < 2 || next_strength < 2)
+        if let Some(k) = next {
+            let next_word = self.word(k);
+            let next_strength = next_word.strength;
+            if self.capitalised(k)
+                && !next_word.is(Word::PLACE_WORD)
+                && (self.is_name_word(k, first) || (!self.headline && best < 2))
+                && (next_strength == 0 || best < 2 || next_strength < 2)
             {
-                persons.insert(next_key);
-                persons.insert(key.to_string());
+                let next_key = self.vocabulary.key(next_word).to_string();
+                self.persons.insert(next_key);
+                self.persons.insert(key);
                 return false;
             }
         }
         // Surname: a capitalised word that is not a place comes before ("Lloyd Austin"). A
         // country, capital or city of millions is not taken for a surname after an ordinary
         // capitalised word ("By Trend Iran's"), nor remembered as a person's name.
-        if let Some(prev_token) = self.prev_token()
-            && self.is_name_word(gazetteer, prev_token, self.first - 1)
-            && (best < 3 || !gazetteer.is_common_word(&normalize(&lower(self.text, prev_token))))
-            && gazetteer
-                .lookup(&normalize(&lower(self.text, prev_token)))
-                .iter()
-                .all(|c| strength(c) < 2)
+        if let Some(k) = self.prev_token(first)
+            && self.is_name_word(k, first)
         {
-            if best < 3 {
-                persons.insert(key.to_string());
+            let prev_word = self.word(k);
+            if (best < 3 || !prev_word.common) && prev_word.strength < 2 {
+                if best < 3 {
+                    self.persons.insert(key);
+                }
+                return false;
             }
-            return false;
         }
         // Ordinary English words: "Nice", "Reading", "Bank", "Mobile", "Turkey".
         // (A name of ordinary words only, such as "White House" or "Far North", counts too.)
         let common = if single {
-            gazetteer.is_common_word(key)
+            name_common
         } else {
-            (self.first..=self.last)
-                .all(|k| gazetteer.is_common_word(&normalize(&lower(self.text, &self.words[k]))))
+            (first..=last).all(|k| self.word(k).common)
         };
         if common {
-            if self.headline || self.sentence_initial() || token.case == Case::Upper {
+            if self.headline || first == 0 || token_case == Case::Upper {
                 return best_main >= if single { 3 } else { 2 };
             }
-            let capitalised_neighbour = self
-                .prev_token()
-                .is_some_and(|t| matches!(t.case, Case::Title | Case::Upper))
-                || self
-                    .next_token()
-                    .is_some_and(|t| matches!(t.case, Case::Title | Case::Upper));
+            let capitalised_neighbour = self.prev_token(first).is_some_and(|k| self.capitalised(k))
+                || self.next_token(last).is_some_and(|k| self.capitalised(k));
             if capitalised_neighbour {
                 return false;
             }
-            let locative = prev.as_deref().is_some_and(|w| is(LOCATIVES, w)) || listed_locative;
+            let locative = prev_is(Word::LOCATIVE) || listed_locative;
             return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
         true
     }
-}
-
-/// Capitalised words that are not names but that the word list only has capitalised (or not
-/// at all): they may stand next to a place name without making it a person's.
-const COMMON_CAPITALISED: &[&str] = &[
-    "i",
-    "i'm",
-    "i've",
-    "ok",
-    "tv",
-    "mps",
-    "ukrainian",
-    "russian",
-];
-
-/// Words that may follow a place name as part of a longer description ("Sumy Oblast").
-fn ordinary_place_word(key: &str) -> bool {
-    is(AREA_WORDS, key) || is(SETTLEMENT_WORDS, key) || is(DIRECTIONS, key)
 }
 
 /// Whether a gap describes the first place as lying in the second: ", the capital of",
@@ -588,14 +619,9 @@ fn is_description(gap: &str) -> bool {
 
 /// Links each spot of a sentence (with the indexes of its first and last token) to the spot
 /// that contains it or that it lies near; links are spot indexes, offset by `base`.
-fn link<'g>(
-    text: &str,
-    base: usize,
-    spots: Vec<(Spot<'g>, usize, usize)>,
-    words: &[Token],
-) -> Vec<Spot<'g>> {
+fn link(text: &str, base: usize, spots: Vec<Found>, words: &[Token]) -> Vec<Spot> {
     let token_range: Vec<(usize, usize)> = spots.iter().map(|&(_, f, l)| (f, l)).collect();
-    let mut out: Vec<Spot<'g>> = spots.into_iter().map(|(spot, _, _)| spot).collect();
+    let mut out: Vec<Spot> = spots.into_iter().map(|(spot, _, _)| spot).collect();
     for a in 0..out.len() {
         let Some(b) = (a + 1 < out.len()).then_some(a + 1) else {
             continue;

@@ -1,0 +1,217 @@
+//! The vocabulary of one text: what the gazetteer and the word classes say about each word and
+//! each name the text uses, asked once however often the text repeats it.
+//!
+//! News repeats itself: an article names its towns again and again, and its capitalised words
+//! are a few hundred distinct ones. Recognition asks about a word each time it meets it (is it
+//! a place, an ordinary word, a title?) and about a name each time it matches it (its
+//! candidates); the vocabulary answers from what it has already asked.
+
+use super::inflect::is_cyrillic;
+use super::spot::strength;
+use super::words::{
+    AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, SETTLEMENT_WORDS, SPEECH,
+    TITLES, is,
+};
+use crate::gazetteer::{Candidate, Gazetteer};
+use crate::text::normalize;
+use rustc_hash::FxHashMap;
+
+/// What one word is, as written (the same letters in the same case).
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    /// Its word classes: [`Word::TITLE`], [`Word::SPEECH`]…
+    classes: u16,
+    /// The strongest place its key names on its own ([`strength`]), 0 for none.
+    pub strength: u8,
+    /// Whether its key is an ordinary English word.
+    pub common: bool,
+    /// Whether some longer name begins with it ("new" of "new york").
+    pub begins_names: bool,
+    /// Whether it is written in Cyrillic.
+    pub cyrillic: bool,
+    /// Whether it has one letter at most.
+    pub single_letter: bool,
+    /// Its length in characters.
+    pub chars: usize,
+    /// Index of its lower-case form and key in the vocabulary.
+    index: usize,
+}
+
+impl Word {
+    /// A title before a person's name ([`TITLES`]).
+    pub const TITLE: u16 = 1;
+    /// A verb of speech ([`SPEECH`]).
+    pub const SPEECH: u16 = 1 << 1;
+    /// A direction ([`DIRECTIONS`]).
+    pub const DIRECTION: u16 = 1 << 2;
+    /// A month or a day ([`CALENDAR`]).
+    pub const CALENDAR: u16 = 1 << 3;
+    /// The head of an organisation's name ([`ORGANISATION_HEADS`]).
+    pub const ORGANISATION_HEAD: u16 = 1 << 4;
+    /// A generic word for an area ([`AREA_WORDS`]).
+    pub const AREA: u16 = 1 << 5;
+    /// A word for a settlement ([`SETTLEMENT_WORDS`]).
+    pub const SETTLEMENT: u16 = 1 << 6;
+    /// A locative ([`LOCATIVES`]).
+    pub const LOCATIVE: u16 = 1 << 7;
+    /// Capitalised but not a name ("I", "TV"): see [`COMMON_CAPITALISED`].
+    pub const COMMON_CAPITALISED: u16 = 1 << 8;
+    /// Its key is a generic word that may follow a place name ("oblast", "city", "north").
+    pub const PLACE_WORD: u16 = 1 << 9;
+
+    /// Whether the word belongs to any of `classes`.
+    pub fn is(&self, classes: u16) -> bool {
+        self.classes & classes != 0
+    }
+}
+
+/// Capitalised words that are not names but that the word list only has capitalised (or not
+/// at all): they may stand next to a place name without making it a person's.
+const COMMON_CAPITALISED: &[&str] = &[
+    "i",
+    "i'm",
+    "i've",
+    "ok",
+    "tv",
+    "mps",
+    "ukrainian",
+    "russian",
+];
+
+/// A name the text uses, with the entries it may mean.
+#[derive(Clone, Debug)]
+pub struct Name<'g> {
+    /// The gazetteer key.
+    pub key: String,
+    /// The entries the name may mean.
+    pub candidates: Vec<Candidate<'g>>,
+    /// Whether the key is an ordinary English word.
+    pub common: bool,
+    /// Whether the name was found through an inflected form of the text's words.
+    pub inflected: bool,
+}
+
+/// The words and names of one text (see the module documentation).
+pub struct Vocabulary<'t, 'g> {
+    gazetteer: &'g Gazetteer,
+    words: FxHashMap<&'t str, Word>,
+    lower: Vec<String>,
+    keys: Vec<String>,
+    /// Names by how they were found: a key, or a key with a marker for a variant.
+    filed: FxHashMap<String, usize>,
+    /// The names, in the order first met.
+    pub names: Vec<Name<'g>>,
+}
+
+impl<'t, 'g> Vocabulary<'t, 'g> {
+    /// An empty vocabulary over `gazetteer`.
+    pub fn new(gazetteer: &'g Gazetteer) -> Vocabulary<'t, 'g> {
+        Vocabulary {
+            gazetteer,
+            words: FxHashMap::default(),
+            lower: Vec::new(),
+            keys: Vec::new(),
+            filed: FxHashMap::default(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The gazetteer it asks.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// What the word `written` is.
+    pub fn word(&mut self, written: &'t str) -> Word {
+        if let Some(&w) = self.words.get(written) {
+            return w;
+        }
+        let lower = written.to_lowercase();
+        let key = normalize(written);
+        let lists: [(&[&str], u16); 8] = [
+            (TITLES, Word::TITLE),
+            (SPEECH, Word::SPEECH),
+            (DIRECTIONS, Word::DIRECTION),
+            (CALENDAR, Word::CALENDAR),
+            (ORGANISATION_HEADS, Word::ORGANISATION_HEAD),
+            (AREA_WORDS, Word::AREA),
+            (SETTLEMENT_WORDS, Word::SETTLEMENT),
+            (LOCATIVES, Word::LOCATIVE),
+        ];
+        let mut classes = lists
+            .iter()
+            .filter(|(list, _)| is(list, &lower))
+            .fold(0, |all, (_, class)| all | class);
+        if COMMON_CAPITALISED.contains(&lower.as_str()) {
+            classes |= Word::COMMON_CAPITALISED;
+        }
+        if is(AREA_WORDS, &key) || is(SETTLEMENT_WORDS, &key) || is(DIRECTIONS, &key) {
+            classes |= Word::PLACE_WORD;
+        }
+        let g = self.gazetteer;
+        let word = Word {
+            classes,
+            strength: g.lookup(&key).iter().map(strength).max().unwrap_or(0),
+            common: g.is_common_word(&key),
+            begins_names: g.begins_names(&key),
+            cyrillic: is_cyrillic(&lower),
+            single_letter: lower.chars().count() <= 1,
+            chars: lower.chars().count(),
+            index: self.keys.len(),
+        };
+        self.lower.push(lower);
+        self.keys.push(key);
+        self.words.insert(written, word);
+        word
+    }
+
+    /// The word in lower case.
+    pub fn lower(&self, word: Word) -> &str {
+        &self.lower[word.index]
+    }
+
+    /// The word's gazetteer key.
+    pub fn key(&self, word: Word) -> &str {
+        &self.keys[word.index]
+    }
+
+    /// The name filed under `key` (normalised), looked up the first time: its index in
+    /// [`Vocabulary::names`], `None` when the gazetteer has no entry of that name.
+    pub fn name(&mut self, key: &str) -> Option<usize> {
+        if let Some(&n) = self.filed.get(key) {
+            return (!self.names[n].candidates.is_empty()).then_some(n);
+        }
+        let candidates = self.gazetteer.lookup(key);
+        let found = !candidates.is_empty();
+        let n = self.file(key.to_string(), key.to_string(), candidates, false);
+        found.then_some(n)
+    }
+
+    /// Files a name under `filing` (a key, or a key marked as a variant), unless it is filed
+    /// already: its index.
+    pub fn file(
+        &mut self,
+        filing: String,
+        key: String,
+        candidates: Vec<Candidate<'g>>,
+        inflected: bool,
+    ) -> usize {
+        if let Some(&n) = self.filed.get(&filing) {
+            return n;
+        }
+        let n = self.names.len();
+        self.names.push(Name {
+            common: self.gazetteer.is_common_word(&key),
+            key,
+            candidates,
+            inflected,
+        });
+        self.filed.insert(filing, n);
+        n
+    }
+
+    /// The index of a name filed under `filing`, if any.
+    pub fn filed(&self, filing: &str) -> Option<usize> {
+        self.filed.get(filing).copied()
+    }
+}
