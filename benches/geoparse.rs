@@ -33,10 +33,10 @@ fn main() {
     let gazetteer = Gazetteer::open_dir(format!("{root}/public/gazetteer")).unwrap();
     let open = started.elapsed();
 
-    // One warm-up run, then the best of three.
+    // One warm-up run, then the best of ten.
     let mut mentions = geoparse(&gazetteer, &text).mentions().len();
     let mut best = f64::INFINITY;
-    for _ in 0..3 {
+    for _ in 0..10 {
         let started = Instant::now();
         mentions = geoparse(&gazetteer, &text).mentions().len();
         best = best.min(started.elapsed().as_secs_f64());
@@ -49,9 +49,9 @@ fn main() {
         open.as_secs_f64() * 1e3
     );
 
-    // Where the time goes: the stages on their own, best of three each.
+    // Where the time goes: the stages on their own, best of ten each.
     let stage = |f: &dyn Fn()| {
-        (0..3)
+        (0..10)
             .map(|_| {
                 let started = Instant::now();
                 f();

@@ -178,22 +178,42 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 /// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
     let lower = sentence.to_lowercase();
+    let by_first_byte = lexicon_by_first_byte();
+    let mut seen = [false; EventCue::ALL.len()];
     // A cue word counts where a word starts: at the start, or after a space.
-    let starts: Vec<&str> = std::iter::once(0)
-        .chain(lower.match_indices(' ').map(|(at, _)| at + 1))
-        .map(|at| &lower[at..])
-        .collect();
-    EventCue::ALL.into_iter().find(|cue| {
-        LEXICON
-            .iter()
-            .filter(|(c, _)| c == cue)
-            .flat_map(|(_, words)| words.iter())
-            // (The first byte first: most words fail there, without a call to compare.)
-            .any(|w| {
-                starts
-                    .iter()
-                    .any(|s| s.as_bytes().first() == w.as_bytes().first() && s.starts_with(w))
-            })
+    let starts = std::iter::once(0).chain(lower.match_indices(' ').map(|(at, _)| at + 1));
+    for at in starts {
+        let rest = &lower[at..];
+        let Some(&first) = rest.as_bytes().first() else {
+            continue;
+        };
+        for &(cue, word) in &by_first_byte[usize::from(first)] {
+            if !seen[cue] && rest.starts_with(word) {
+                seen[cue] = true;
+            }
+        }
+    }
+    EventCue::ALL
+        .into_iter()
+        .zip(seen)
+        .find_map(|(cue, seen)| seen.then_some(cue))
+}
+
+/// The [`LEXICON`]'s words by their first byte, each with the index of its cue in
+/// [`EventCue::ALL`]: a word start is compared only with the words that begin as it does.
+fn lexicon_by_first_byte() -> &'static [Vec<(usize, &'static str)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(usize, &'static str)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (cue, words) in LEXICON {
+            let index = EventCue::ALL.iter().position(|c| c == cue).unwrap_or(0);
+            for word in *words {
+                if let Some(&first) = word.as_bytes().first() {
+                    table[usize::from(first)].push((index, *word));
+                }
+            }
+        }
+        table
     })
 }
 

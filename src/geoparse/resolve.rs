@@ -17,6 +17,7 @@ use super::spot::{Spot, Spots, strength};
 use super::vocabulary::Name;
 use crate::gazetteer::{Candidate, Entry, Kind};
 use geo::{Distance, Haversine, Point};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// What a spot resolved to.
@@ -47,6 +48,8 @@ struct Reading<'g> {
     id: u32,
     kind: Kind,
     country: &'g str,
+    /// The country's slot (see [`country_slot`]), to compare countries by number.
+    slot: usize,
     admin1: Option<u32>,
     admin2: Option<u32>,
     /// The point on the unit sphere.
@@ -63,6 +66,7 @@ impl<'g> Reading<'g> {
             id: e.id(),
             kind: e.kind(),
             country: e.country(),
+            slot: country_slot(e.country()),
             admin1: e.admin1().map(|a| a.id()),
             admin2: e.admin2().map(|a| a.id()),
             at: unit(e.point()),
@@ -221,7 +225,13 @@ fn unit((lon, lat): (f64, f64)) -> [f64; 3] {
 
 /// The chord between two unit vectors.
 fn chord(a: [f64; 3], b: [f64; 3]) -> f64 {
-    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+    squared_chord(a, b).sqrt()
+}
+
+/// The square of the chord between two unit vectors: it orders distances as the chord does,
+/// without a square root.
+fn squared_chord(a: [f64; 3], b: [f64; 3]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
 }
 
 /// Kilometres along the Earth for a chord of the unit sphere.
@@ -229,13 +239,14 @@ fn chord_km(chord: f64) -> f64 {
     2.0 * 6371.0088 * (chord / 2.0).min(1.0).asin()
 }
 
-/// How far, as a chord of the unit sphere, another place lies from a candidate: 0 when the
-/// candidate is an area that holds it (a country, a region), else between their points.
+/// How far, as the square of a chord of the unit sphere, another place lies from a
+/// candidate: 0 when the candidate is an area that holds it (a country, a region), else
+/// between their points.
 fn reach(candidate: &Reading<'_>, other: &Reading<'_>) -> f64 {
     if candidate.kind.is_area() && inside(other, candidate) {
         0.0
     } else {
-        chord(candidate.at, other.at)
+        squared_chord(candidate.at, other.at)
     }
 }
 
@@ -245,7 +256,7 @@ fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
         return false;
     }
     match container.kind {
-        Kind::Country => e.country == container.country,
+        Kind::Country => e.slot == container.slot,
         Kind::Admin1 => e.admin1 == Some(container.id),
         Kind::Admin2 => e.admin2 == Some(container.id),
         Kind::Sea | Kind::River | Kind::Region => container
@@ -264,22 +275,35 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         .iter()
         .map(|s| readings_by_name[s.name].as_slice())
         .collect();
-    let own_scores: Vec<Vec<f64>> = spots
+    // Scores from a spot's own words depend on its name and three cues: worked out once each.
+    // (The scores, and the probabilities they give.)
+    let mut worked_out: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
+    let mut by_cues: FxHashMap<(usize, [bool; 3]), usize> = FxHashMap::default();
+    let own: Vec<usize> = spots
         .iter()
         .zip(&options)
-        .map(|(s, o)| own_cues(s, o))
+        .map(|(s, o)| {
+            let cues = [s.cues.cyrillic, s.cues.wants_area, s.cues.wants_settlement];
+            *by_cues.entry((s.name, cues)).or_insert_with(|| {
+                let scores = own_cues(s, o);
+                let probabilities = softmax(&scores);
+                worked_out.push((scores, probabilities));
+                worked_out.len() - 1
+            })
+        })
         .collect();
-    let first: Vec<Vec<f64>> = own_scores.iter().map(|s| softmax(s)).collect();
+    let own_scores = |i: usize| &worked_out[own[i]].0;
+    let first = |i: usize| &worked_out[own[i]].1;
     let provisional: Vec<Reading<'g>> = options
         .iter()
-        .zip(&first)
-        .map(|(o, p)| o[best(p)])
+        .enumerate()
+        .map(|(i, o)| o[best(first(i))])
         .collect();
 
     // The context: nearly certain spots.
     let anchors: Vec<usize> = (0..spots.len())
         .filter(|&i| {
-            let p = &first[i];
+            let p = first(i);
             let top = &options[i][best(p)];
             p[best(p)] >= 0.5
                 && (top.main_name || strength(&candidate(top)) >= 2)
@@ -289,7 +313,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     // Each anchor speaks for its country with its probability (a country named outright,
     // twice as loud).
     let anchor_weight = |a: usize| {
-        let p = first[a][best(&first[a])];
+        let p = first(a)[best(first(a))];
         if provisional[a].kind == Kind::Country {
             2.0 * p
         } else {
@@ -346,6 +370,9 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         }
     }
 
+    // The distinct anchors within CONTEXT spots of the spot being resolved, slid along.
+    let mut window = Window::default();
+    let (mut next_in, mut next_out) = (0, 0);
     // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
     let mut qualified: HashMap<&str, u32> = HashMap::new();
     let mut out = Vec::with_capacity(spots.len());
@@ -354,13 +381,29 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             out.push(None);
             continue;
         }
-        let own = &options[i];
-        let mut scores = own_scores[i].clone();
+        let own = options[i];
+        let mut scores = own_scores(i).clone();
+        // The anchors around it, and the other places of its sentence.
+        let span = i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(spots.len());
+        while next_in < anchors.len() && anchors[next_in] < span.end {
+            let a = anchors[next_in];
+            window.add(provisional[a], name[a]);
+            next_in += 1;
+        }
+        while next_out < next_in && anchors[next_out] < span.start {
+            let a = anchors[next_out];
+            window.remove(&provisional[a], name[a]);
+            next_out += 1;
+        }
+        let in_sentence: Vec<Reading<'g>> = sentence_spots(spots, i)
+            .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
+            .map(|j| provisional[j])
+            .collect();
         // The likeliest readings of the spot holding this one ("X in Y"), if any.
         let holders = spot
             .cues
             .container
-            .map(|c| containers(&options[c], &first[c]))
+            .map(|c| containers(&options[c], first(c)))
             .unwrap_or_default();
         // Context can lift a candidate by about 15 points at most; those further behind the
         // leader cannot win and are not weighed again.
@@ -375,41 +418,21 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 scores[k] += 1.5 + 0.5 * weight.min(3.0);
             }
             // Regions the text is about, and nearness to its other places.
-            let mut nearest = f64::INFINITY;
-            let mut shares_region = false;
-            let window = i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(spots.len());
-            let from = anchors.partition_point(|&a| a < window.start);
-            let to = anchors.partition_point(|&a| a < window.end);
-            for &a in anchors[from..to]
-                .iter()
-                .filter(|&&a| a != i && name[a] != name[i])
-            {
-                let anchor = &provisional[a];
-                if anchor.kind == Kind::Admin1 && inside(o, anchor)
-                    || (anchor.admin1.is_some() && anchor.admin1 == o.admin1)
-                {
-                    shares_region = true;
-                }
-                if anchor.kind != Kind::Country {
-                    nearest = nearest.min(reach(o, anchor));
-                }
-            }
+            let nearest = window.nearest(o, name[i]);
+            let shares_region = window.shares_region(o, name[i]);
             if shares_region {
                 scores[k] += 1.0;
             }
             if nearest.is_finite() {
-                scores[k] += 3.5 * (-chord_km(nearest) / 250.0).exp();
+                scores[k] += 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp();
             }
             // The other places of the same sentence.
-            let mut nearest_in_sentence = f64::INFINITY;
-            for j in sentence_spots(spots, i) {
-                let p = &provisional[j];
-                if j != i && name[j] != name[i] && p.kind != Kind::Country {
-                    nearest_in_sentence = nearest_in_sentence.min(reach(o, p));
-                }
-            }
+            let nearest_in_sentence = in_sentence
+                .iter()
+                .map(|p| reach(o, p))
+                .fold(f64::INFINITY, f64::min);
             if nearest_in_sentence.is_finite() {
-                scores[k] += 2.5 * (-chord_km(nearest_in_sentence) / 100.0).exp();
+                scores[k] += 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp();
             }
             // "X in Y", "X, Y", "Y's X".
             if holders.iter().any(|y| inside(o, y)) {
@@ -485,6 +508,86 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         }));
     }
     out
+}
+
+/// The anchors around a spot, each distinct reading once by each name that found it (a text
+/// names the same few places again and again), laid out for the loop over candidates.
+#[derive(Default)]
+struct Window<'g> {
+    readings: Vec<Reading<'g>>,
+    /// The name that found each, and how many anchors in the window it stands for.
+    names: Vec<usize>,
+    counts: Vec<usize>,
+    /// Their points, and whether each is a country (which nearness leaves out).
+    points: Vec<[f64; 3]>,
+    countries: Vec<bool>,
+}
+
+impl<'g> Window<'g> {
+    fn position(&self, reading: &Reading<'g>, name: usize) -> Option<usize> {
+        (0..self.readings.len())
+            .find(|&k| self.readings[k].id == reading.id && self.names[k] == name)
+    }
+
+    fn add(&mut self, reading: Reading<'g>, name: usize) {
+        match self.position(&reading, name) {
+            Some(k) => self.counts[k] += 1,
+            None => {
+                self.points.push(reading.at);
+                self.countries.push(reading.kind == Kind::Country);
+                self.readings.push(reading);
+                self.names.push(name);
+                self.counts.push(1);
+            }
+        }
+    }
+
+    fn remove(&mut self, reading: &Reading<'g>, name: usize) {
+        let Some(k) = self.position(reading, name) else {
+            return;
+        };
+        self.counts[k] -= 1;
+        if self.counts[k] == 0 {
+            self.readings.swap_remove(k);
+            self.names.swap_remove(k);
+            self.counts.swap_remove(k);
+            self.points.swap_remove(k);
+            self.countries.swap_remove(k);
+        }
+    }
+
+    /// The [`reach`] of the nearest anchor from a candidate, among those found by names other
+    /// than `name` and not countries; infinite for none.
+    fn nearest(&self, o: &Reading<'_>, name: usize) -> f64 {
+        let mut nearest = f64::INFINITY;
+        for k in 0..self.readings.len() {
+            if self.countries[k] || self.names[k] == name {
+                continue;
+            }
+            let d = if o.kind.is_area() {
+                reach(o, &self.readings[k])
+            } else {
+                squared_chord(o.at, self.points[k])
+            };
+            if d < nearest {
+                nearest = d;
+            }
+        }
+        nearest
+    }
+
+    /// Whether a candidate lies in a first-level region that is an anchor found by another
+    /// name than `name`, or that holds one.
+    fn shares_region(&self, o: &Reading<'_>, name: usize) -> bool {
+        let Some(region) = o.admin1 else {
+            return false;
+        };
+        self.readings.iter().zip(&self.names).any(|(a, &n)| {
+            n != name
+                && (a.admin1 == Some(region)
+                    || (a.kind == Kind::Admin1 && a.id == region && region != o.id))
+        })
+    }
 }
 
 /// The reading of a name that is a country's main name, if any.
