@@ -451,3 +451,26 @@ fn a_long_text_parsed_in_pieces_finds_what_the_whole_does() {
         assert_eq!(&text[m.start..m.end], m.text);
     }
 }
+
+#[test]
+fn a_long_text_is_read_on_every_core_as_the_web_app_reads_it() {
+    use conflict_mapper::geoparse::{PIECE, geoparse_piece, geoparse_text, pieces};
+    let text = fixture("frontline.txt").repeat(150);
+    let cut = pieces(&text, PIECE);
+    assert!(cut.len() >= 4, "{} pieces", cut.len());
+    // The web app: one piece after another, merged.
+    let mut stepwise = Geoparse::default();
+    for range in cut {
+        stepwise.merge(geoparse_piece(world(), &text, range, Options::default()));
+    }
+    // The command-line tool: the same pieces on every core, merged in order.
+    let at_once = geoparse_text(world(), &text, Options::default());
+    assert_eq!(at_once, stepwise);
+    assert!(at_once.mentions().len() > 150 * 10);
+    // A short text is read whole.
+    let short = fixture("frontline.txt");
+    assert_eq!(
+        geoparse_text(world(), &short, Options::default()),
+        geoparse(world(), &short)
+    );
+}

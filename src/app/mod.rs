@@ -20,8 +20,6 @@ use crate::views::corrections::{ByArticle, article_key, is_new_article};
 use leptos::prelude::*;
 use map_view::MapView;
 
-/// Texts longer than this (bytes) are read a piece at a time.
-const PIECE: usize = 32 * 1024;
 /// How often the progress of a long read is shown, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 250.0;
 /// How long a long read works before the browser gets its turn, in milliseconds.
@@ -148,7 +146,7 @@ fn App() -> impl IntoView {
         }
         job.update_value(|j| *j += 1);
         let this = job.get_value();
-        if text.len() <= PIECE {
+        if text.len() <= crate::geoparse::PIECE {
             let places = loaded.0.with_untracked(|g| {
                 g.as_ref()
                     .map(|g| crate::geoparse::geoparse(g, &text).places)
@@ -163,7 +161,7 @@ fn App() -> impl IntoView {
             progress.set(Some((0, text.len())));
             let mut shown_at = gazetteer::now_ms();
             let mut slice_from = shown_at;
-            for range in crate::geoparse::pieces(&text, PIECE) {
+            for range in crate::geoparse::pieces(&text, crate::geoparse::PIECE) {
                 if job.get_value() != this {
                     return; // The text changed: a newer job reads it.
                 }

@@ -7,12 +7,13 @@
 //!
 //! `--demonyms` also counts demonyms ("Russian forces") as mentions of their country.
 //!
-//! Reads FILE, or standard input when FILE is absent or `-`. `--jsonl` writes the
+//! Reads FILE, or standard input when FILE is absent or `-`. A text longer than 32 KB is read
+//! as the web app reads it, a piece at a time (`geoparse_text`), on every core. `--jsonl` writes the
 //! predictions format that `shared/eval/score.py` scores. The gazetteer is read from DIR
 //! (default: the crate's `public/gazetteer`).
 
 use conflict_mapper::gazetteer::Gazetteer;
-use conflict_mapper::geoparse::{Geoparse, Options, geoparse_with};
+use conflict_mapper::geoparse::{Geoparse, Options, geoparse_text};
 use conflict_mapper::views::export;
 use serde_json::{Value, json};
 use std::io::{BufRead, Read, Write};
@@ -78,7 +79,7 @@ fn run() -> std::io::Result<()> {
             let text = doc["text"]
                 .as_str()
                 .ok_or_else(|| invalid(&format!("line {}: no \"text\" string", n + 1)))?;
-            let found = geoparse_with(&gazetteer, text, options);
+            let found = geoparse_text(&gazetteer, text, options);
             serde_json::to_writer(&mut out, &prediction(&doc["id"], &found))?;
             writeln!(out)?;
         }
@@ -86,7 +87,7 @@ fn run() -> std::io::Result<()> {
         let mut text = String::new();
         let mut input = input;
         input.read_to_string(&mut text)?;
-        let found = geoparse_with(&gazetteer, &text, options);
+        let found = geoparse_text(&gazetteer, &text, options);
         serde_json::to_writer_pretty(&mut out, &export::geojson(&found))?;
         writeln!(out)?;
     }

@@ -25,6 +25,7 @@ pub use model::{Alternative, Geoparse, Mention, Place};
 pub use spot::Options;
 
 use crate::gazetteer::Gazetteer;
+use vocabulary::Words;
 
 /// Finds and resolves every place `text` names, with the default [`Options`].
 pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Geoparse {
@@ -33,9 +34,65 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Geoparse {
 
 /// Finds and resolves every place `text` names.
 pub fn geoparse_with(gazetteer: &Gazetteer, text: &str, options: Options) -> Geoparse {
-    let spots = spot::spot(gazetteer, text, options);
+    read(gazetteer, text, options, &mut Words::default())
+}
+
+/// Finds and resolves every place `text` names, knowing the `words` met already.
+fn read<'t, 'g>(
+    gazetteer: &'g Gazetteer,
+    text: &'t str,
+    options: Options,
+    words: &mut Words<'t, 'g>,
+) -> Geoparse {
+    let spots = spot::spot_with(gazetteer, text, options, words);
     let resolutions = resolve::resolve(&spots);
     model::assemble(text, &spots, &resolutions)
+}
+
+/// The size, in bytes, of the pieces a long text is read in (see [`geoparse_text`]).
+pub const PIECE: usize = 32 * 1024;
+
+/// Finds and resolves every place a text of any length names, as the web app reads it: a text
+/// of up to [`PIECE`] bytes whole, a longer one a piece at a time ([`pieces`]), the pieces'
+/// places merged. Natively the pieces are read on every core at once.
+///
+/// Each piece is its own context (the countries and regions it is about); a piece of 32 KB is
+/// a long article, and a long text (a feed, a book) is many stories, not one.
+pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geoparse {
+    if text.len() <= PIECE {
+        return geoparse_with(gazetteer, text, options);
+    }
+    let ranges = pieces(text, PIECE);
+    // The pieces of one text share their words: each is worked out once.
+    let read = |ranges: &[std::ops::Range<usize>]| -> Vec<Geoparse> {
+        let mut words = Words::default();
+        ranges
+            .iter()
+            .map(|r| read_piece(gazetteer, text, r.clone(), options, &mut words))
+            .collect()
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let read_pieces = {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let share = ranges.len().div_ceil(cores.max(1));
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = ranges
+                .chunks(share)
+                .map(|chunk| scope.spawn(move || read(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect::<Vec<_>>()
+        })
+    };
+    #[cfg(target_arch = "wasm32")]
+    let read_pieces = read(&ranges);
+    let mut found = Geoparse::default();
+    for piece in read_pieces {
+        found.merge(piece);
+    }
+    found
 }
 
 /// Cuts `text` into pieces of about `size` bytes that end at a line break (or, failing that, at
@@ -78,8 +135,18 @@ pub fn geoparse_piece(
     range: std::ops::Range<usize>,
     options: Options,
 ) -> Geoparse {
+    read_piece(gazetteer, text, range, options, &mut Words::default())
+}
+
+fn read_piece<'t, 'g>(
+    gazetteer: &'g Gazetteer,
+    text: &'t str,
+    range: std::ops::Range<usize>,
+    options: Options,
+    words: &mut Words<'t, 'g>,
+) -> Geoparse {
     let offset = range.start;
-    let mut found = geoparse_with(gazetteer, &text[range], options);
+    let mut found = read(gazetteer, &text[range], options, words);
     for place in &mut found.places {
         for m in &mut place.mentions {
             m.start += offset;

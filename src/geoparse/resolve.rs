@@ -403,7 +403,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         let holders = spot
             .cues
             .container
-            .map(|c| containers(&options[c], first(c)))
+            .map(|c| containers(options[c], first(c)))
             .unwrap_or_default();
         // Context can lift a candidate by about 15 points at most; those further behind the
         // leader cannot win and are not weighed again.
@@ -521,6 +521,9 @@ struct Window<'g> {
     /// Their points, and whether each is a country (which nearness leaves out).
     points: Vec<[f64; 3]>,
     countries: Vec<bool>,
+    /// The first-level region each lies in, and the region each is (if it is one).
+    regions: Vec<Option<u32>>,
+    is_region: Vec<Option<u32>>,
 }
 
 impl<'g> Window<'g> {
@@ -535,6 +538,9 @@ impl<'g> Window<'g> {
             None => {
                 self.points.push(reading.at);
                 self.countries.push(reading.kind == Kind::Country);
+                self.regions.push(reading.admin1);
+                self.is_region
+                    .push((reading.kind == Kind::Admin1).then_some(reading.id));
                 self.readings.push(reading);
                 self.names.push(name);
                 self.counts.push(1);
@@ -553,6 +559,8 @@ impl<'g> Window<'g> {
             self.counts.swap_remove(k);
             self.points.swap_remove(k);
             self.countries.swap_remove(k);
+            self.regions.swap_remove(k);
+            self.is_region.swap_remove(k);
         }
     }
 
@@ -582,10 +590,10 @@ impl<'g> Window<'g> {
         let Some(region) = o.admin1 else {
             return false;
         };
-        self.readings.iter().zip(&self.names).any(|(a, &n)| {
-            n != name
-                && (a.admin1 == Some(region)
-                    || (a.kind == Kind::Admin1 && a.id == region && region != o.id))
+        (0..self.names.len()).any(|k| {
+            self.names[k] != name
+                && (self.regions[k] == Some(region)
+                    || (self.is_region[k] == Some(region) && region != o.id))
         })
     }
 }

@@ -18,7 +18,7 @@
 //! ("X in Y", "X, Y", "X (Y)", "Y's X") or that they lie near ("near Y").
 
 use super::inflect::{is_cyrillic, nominatives};
-use super::vocabulary::{Name, Vocabulary, Word};
+use super::vocabulary::{Name, Vocabulary, Word, Words};
 use super::words::{AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, is};
 use crate::gazetteer::{Candidate, Gazetteer, Kind, Provenance};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -109,9 +109,20 @@ pub struct Options {
 
 /// Finds the place names in `text`.
 pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots<'g> {
+    spot_with(gazetteer, text, options, &mut Words::default())
+}
+
+/// Finds the place names in `text`, knowing the `words` met already (in other pieces of the
+/// same text, read with the same gazetteer).
+pub fn spot_with<'t, 'g>(
+    gazetteer: &'g Gazetteer,
+    text: &'t str,
+    options: Options,
+    words: &mut Words<'t, 'g>,
+) -> Spots<'g> {
     let sentence_spans = sentences(text);
     let all_tokens = tokens(text);
-    let mut vocabulary = Vocabulary::new(gazetteer);
+    let mut vocabulary = Vocabulary::new(gazetteer, words);
     let mut spots: Vec<Spot> = Vec::new();
     let mut persons: FxHashSet<String> = FxHashSet::default();
     let mut first_token = 0;
@@ -206,13 +217,13 @@ fn spaces_only(gap: &str) -> bool {
 }
 
 /// One sentence being read for place names.
-struct Sentence<'a, 't, 'g> {
+struct Sentence<'a, 'v, 't, 'g> {
     text: &'t str,
-    words: &'t [Token],
+    words: &'a [Token],
     index: usize,
     /// Whether capitals tell nothing here (see [`capitals_uninformative`]).
     headline: bool,
-    vocabulary: &'a mut Vocabulary<'t, 'g>,
+    vocabulary: &'a mut Vocabulary<'v, 't, 'g>,
     /// Names the text has shown to be persons' so far.
     persons: &'a mut FxHashSet<String>,
     options: Options,
@@ -221,7 +232,7 @@ struct Sentence<'a, 't, 'g> {
 /// A name found in a sentence: its spot, and its first and last token.
 type Found = (Spot, usize, usize);
 
-impl<'t> Sentence<'_, 't, '_> {
+impl<'t> Sentence<'_, '_, 't, '_> {
     /// What the word of token `k` is.
     fn word(&mut self, k: usize) -> Word {
         self.vocabulary.word(&self.text[self.words[k].span.clone()])

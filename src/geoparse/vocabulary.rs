@@ -10,7 +10,7 @@ use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
     AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, SETTLEMENT_WORDS, SPEECH,
-    TITLES, is,
+    TITLES,
 };
 use crate::gazetteer::{Candidate, Gazetteer};
 use crate::text::normalize;
@@ -91,69 +91,37 @@ pub struct Name<'g> {
     pub inflected: bool,
 }
 
-/// The words and names of one text (see the module documentation).
-pub struct Vocabulary<'t, 'g> {
-    gazetteer: &'g Gazetteer,
-    words: FxHashMap<&'t str, Word>,
+/// The words of a text as one gazetteer sees them, each worked out the first time it is met.
+/// It may serve several pieces of one text, as long as they are read with the same gazetteer.
+#[derive(Default)]
+pub struct Words<'t, 'g> {
+    known: FxHashMap<&'t str, Word>,
     lower: Vec<String>,
     keys: Vec<String>,
-    /// Names by how they were found: a key, or a key with a marker for a variant.
-    filed: FxHashMap<String, usize>,
-    /// The names, in the order first met.
-    pub names: Vec<Name<'g>>,
+    /// The entries of each name looked up, and whether it is an ordinary word.
+    entries: FxHashMap<String, (Vec<Candidate<'g>>, bool)>,
 }
 
-impl<'t, 'g> Vocabulary<'t, 'g> {
-    /// An empty vocabulary over `gazetteer`.
-    pub fn new(gazetteer: &'g Gazetteer) -> Vocabulary<'t, 'g> {
-        Vocabulary {
-            gazetteer,
-            words: FxHashMap::default(),
-            lower: Vec::new(),
-            keys: Vec::new(),
-            filed: FxHashMap::default(),
-            names: Vec::new(),
-        }
-    }
-
-    /// The gazetteer it asks.
-    pub fn gazetteer(&self) -> &'g Gazetteer {
-        self.gazetteer
-    }
-
-    /// What the word `written` is.
-    pub fn word(&mut self, written: &'t str) -> Word {
-        if let Some(&w) = self.words.get(written) {
+impl<'t, 'g> Words<'t, 'g> {
+    /// What the word `written` is, as `gazetteer` sees it.
+    pub fn word(&mut self, gazetteer: &Gazetteer, written: &'t str) -> Word {
+        if let Some(&w) = self.known.get(written) {
             return w;
         }
         let lower = written.to_lowercase();
         let key = normalize(written);
-        let lists: [(&[&str], u16); 8] = [
-            (TITLES, Word::TITLE),
-            (SPEECH, Word::SPEECH),
-            (DIRECTIONS, Word::DIRECTION),
-            (CALENDAR, Word::CALENDAR),
-            (ORGANISATION_HEADS, Word::ORGANISATION_HEAD),
-            (AREA_WORDS, Word::AREA),
-            (SETTLEMENT_WORDS, Word::SETTLEMENT),
-            (LOCATIVES, Word::LOCATIVE),
-        ];
-        let mut classes = lists
-            .iter()
-            .filter(|(list, _)| is(list, &lower))
-            .fold(0, |all, (_, class)| all | class);
-        if COMMON_CAPITALISED.contains(&lower.as_str()) {
-            classes |= Word::COMMON_CAPITALISED;
-        }
-        if is(AREA_WORDS, &key) || is(SETTLEMENT_WORDS, &key) || is(DIRECTIONS, &key) {
-            classes |= Word::PLACE_WORD;
-        }
-        let g = self.gazetteer;
+        let classes = word_classes(&lower);
+        let place_word = word_classes(&key) & (Word::AREA | Word::SETTLEMENT | Word::DIRECTION);
         let word = Word {
-            classes,
-            strength: g.lookup(&key).iter().map(strength).max().unwrap_or(0),
-            common: g.is_common_word(&key),
-            begins_names: g.begins_names(&key),
+            classes: classes | if place_word != 0 { Word::PLACE_WORD } else { 0 },
+            strength: gazetteer
+                .lookup(&key)
+                .iter()
+                .map(strength)
+                .max()
+                .unwrap_or(0),
+            common: gazetteer.is_common_word(&key),
+            begins_names: gazetteer.begins_names(&key),
             cyrillic: is_cyrillic(&lower),
             single_letter: lower.chars().count() <= 1,
             chars: lower.chars().count(),
@@ -161,7 +129,7 @@ impl<'t, 'g> Vocabulary<'t, 'g> {
         };
         self.lower.push(lower);
         self.keys.push(key);
-        self.words.insert(written, word);
+        self.known.insert(written, word);
         word
     }
 
@@ -174,6 +142,74 @@ impl<'t, 'g> Vocabulary<'t, 'g> {
     pub fn key(&self, word: Word) -> &str {
         &self.keys[word.index]
     }
+}
+
+/// The classes of a lower-case word ([`Word::TITLE`]…), from one table of every class's words.
+fn word_classes(lower: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&str], u16); 9] = [
+            (TITLES, Word::TITLE),
+            (SPEECH, Word::SPEECH),
+            (DIRECTIONS, Word::DIRECTION),
+            (CALENDAR, Word::CALENDAR),
+            (ORGANISATION_HEADS, Word::ORGANISATION_HEAD),
+            (AREA_WORDS, Word::AREA),
+            (SETTLEMENT_WORDS, Word::SETTLEMENT),
+            (LOCATIVES, Word::LOCATIVE),
+            (COMMON_CAPITALISED, Word::COMMON_CAPITALISED),
+        ];
+        let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (list, class) in lists {
+            for word in list {
+                *table.entry(*word).or_default() |= class;
+            }
+        }
+        table
+    });
+    table.get(lower).copied().unwrap_or(0)
+}
+
+/// The words and names of one text, or of one piece of it (see the module documentation).
+pub struct Vocabulary<'a, 't, 'g> {
+    gazetteer: &'g Gazetteer,
+    words: &'a mut Words<'t, 'g>,
+    /// Names by how they were found: a key, or a key with a marker for a variant.
+    filed: FxHashMap<String, usize>,
+    /// The names, in the order first met.
+    pub names: Vec<Name<'g>>,
+}
+
+impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
+    /// An empty vocabulary over `gazetteer`, knowing the `words` met already.
+    pub fn new(gazetteer: &'g Gazetteer, words: &'a mut Words<'t, 'g>) -> Vocabulary<'a, 't, 'g> {
+        Vocabulary {
+            gazetteer,
+            words,
+            filed: FxHashMap::default(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The gazetteer it asks.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// What the word `written` is.
+    pub fn word(&mut self, written: &'t str) -> Word {
+        self.words.word(self.gazetteer, written)
+    }
+
+    /// The word in lower case.
+    pub fn lower(&self, word: Word) -> &str {
+        self.words.lower(word)
+    }
+
+    /// The word's gazetteer key.
+    pub fn key(&self, word: Word) -> &str {
+        self.words.key(word)
+    }
 
     /// The name filed under `key` (normalised), looked up the first time: its index in
     /// [`Vocabulary::names`], `None` when the gazetteer has no entry of that name.
@@ -181,9 +217,24 @@ impl<'t, 'g> Vocabulary<'t, 'g> {
         if let Some(&n) = self.filed.get(key) {
             return (!self.names[n].candidates.is_empty()).then_some(n);
         }
-        let candidates = self.gazetteer.lookup(key);
+        let (candidates, common) = self
+            .words
+            .entries
+            .entry(key.to_string())
+            .or_insert_with(|| {
+                let g = self.gazetteer;
+                (g.lookup(key), g.is_common_word(key))
+            })
+            .clone();
         let found = !candidates.is_empty();
-        let n = self.file(key.to_string(), key.to_string(), candidates, false);
+        let n = self.names.len();
+        self.names.push(Name {
+            key: key.to_string(),
+            candidates,
+            common,
+            inflected: false,
+        });
+        self.filed.insert(key.to_string(), n);
         found.then_some(n)
     }
 
