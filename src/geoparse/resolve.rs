@@ -372,6 +372,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
 
     // The distinct anchors within CONTEXT spots of the spot being resolved, slid along.
     let mut window = Window::default();
+    let mut points_around = Vec::new();
     let (mut next_in, mut next_out) = (0, 0);
     // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
     let mut qualified: HashMap<&str, u32> = HashMap::new();
@@ -395,6 +396,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             window.remove(&provisional[a], name[a]);
             next_out += 1;
         }
+        window.points_of_others(name[i], &mut points_around);
         let in_sentence: Vec<Reading<'g>> = sentence_spots(spots, i)
             .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
             .map(|j| provisional[j])
@@ -418,7 +420,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 scores[k] += 1.5 + 0.5 * weight.min(3.0);
             }
             // Regions the text is about, and nearness to its other places.
-            let nearest = window.nearest(o, name[i]);
+            let nearest = window.nearest(o, name[i], &points_around);
             let shares_region = window.shares_region(o, name[i]);
             if shares_region {
                 scores[k] += 1.0;
@@ -564,19 +566,32 @@ impl<'g> Window<'g> {
         }
     }
 
+    /// The points of the anchors found by names other than `name` and not countries: those a
+    /// candidate's nearness is measured to.
+    fn points_of_others(&self, name: usize, points: &mut Vec<[f64; 3]>) {
+        points.clear();
+        points.extend(
+            (0..self.points.len())
+                .filter(|&k| !self.countries[k] && self.names[k] != name)
+                .map(|k| self.points[k]),
+        );
+    }
+
     /// The [`reach`] of the nearest anchor from a candidate, among those found by names other
-    /// than `name` and not countries; infinite for none.
-    fn nearest(&self, o: &Reading<'_>, name: usize) -> f64 {
+    /// than `name` and not countries (whose `points` are given); infinite for none.
+    fn nearest(&self, o: &Reading<'_>, name: usize, points: &[[f64; 3]]) -> f64 {
         let mut nearest = f64::INFINITY;
-        for k in 0..self.readings.len() {
-            if self.countries[k] || self.names[k] == name {
-                continue;
+        if o.kind.is_area() {
+            // An area holds some anchors: they are at no distance.
+            for k in 0..self.readings.len() {
+                if !self.countries[k] && self.names[k] != name {
+                    nearest = nearest.min(reach(o, &self.readings[k]));
+                }
             }
-            let d = if o.kind.is_area() {
-                reach(o, &self.readings[k])
-            } else {
-                squared_chord(o.at, self.points[k])
-            };
+            return nearest;
+        }
+        for &p in points {
+            let d = squared_chord(o.at, p);
             if d < nearest {
                 nearest = d;
             }
