@@ -16,7 +16,7 @@ mod sharing;
 mod storage;
 
 use crate::geoparse::events::EventCue;
-use crate::views::corrections::{ByArticle, article_key, is_new_article};
+use crate::views::corrections::{ArticleEnds, ByArticle, article_key};
 use leptos::prelude::*;
 use map_view::MapView;
 
@@ -110,16 +110,16 @@ fn App() -> impl IntoView {
     let corrections = RwSignal::new(book.with_value(|b| b.get(&key.get_untracked())));
     // Another article in the box (a paste over the whole text, an example, a share link, the
     // reader's own text restored) brings its own corrections: none, or those it had.
-    let before = StoredValue::new(text.get_untracked());
+    let before = StoredValue::new(text.with_untracked(|t| ArticleEnds::of(t)));
     Effect::new(move |_| {
         text.with(|now| {
-            if before.with_value(|old| is_new_article(old, now)) {
+            if before.with_value(|old| old.replaced_by(now)) {
                 let k = article_key(now);
                 corrections.set(book.with_value(|b| b.get(&k)));
                 storage::save(storage::ARTICLE_KEY, &k);
                 key.set(k);
             }
-            before.set_value(now.clone());
+            before.set_value(ArticleEnds::of(now));
         })
     });
     Effect::new(move |_| {

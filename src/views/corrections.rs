@@ -213,39 +213,62 @@ fn switch(place: Place, to: u32) -> Place {
 const ARTICLES_KEPT: usize = 50;
 
 /// The key under which an article's corrections are kept: a checksum of its text when it became
-/// the article in the box (edits keep the key; see [`is_new_article`]).
+/// the article in the box (edits keep the key; see [`ArticleEnds`]).
 pub fn article_key(text: &str) -> String {
     format!("{:08x}", crc32fast::hash(text.as_bytes()))
 }
 
-/// Whether `new` is another article than `old` rather than an edit of it: the box was
-/// emptied, or filled from empty, or neither the start nor the end of `old` survives in `new`
-/// (a paste over the whole text, an example, a share link).
-///
-/// # Example
-/// ```
-/// use conflict_mapper::views::corrections::is_new_article;
-/// let old = "Shelling hit Kharkiv overnight, officials said. Odesa was calm.";
-/// assert!(!is_new_article(old, "Heavy shelling hit Kharkiv overnight, officials said. Odesa was calm."));
-/// assert!(!is_new_article(old, "Shelling hit Kharkiv overnight, officials said."));
-/// assert!(is_new_article(old, "Drones struck Beirut."));
-/// assert!(is_new_article(old, ""));
-/// ```
-pub fn is_new_article(old: &str, new: &str) -> bool {
+/// What tells an article from the next: its first and last few characters. Kept instead of
+/// the whole text, so that a long article is not copied at every keystroke.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleEnds {
+    start: String,
+    end: String,
+}
+
+impl ArticleEnds {
+    /// How many bytes (about) of each end are kept.
     const PROBE: usize = 40;
-    let (old, new) = (old.trim(), new.trim());
-    if old.is_empty() || new.is_empty() {
-        return old.is_empty() != new.is_empty();
+
+    /// The ends of `text`.
+    pub fn of(text: &str) -> ArticleEnds {
+        let text = text.trim();
+        let mut start = Self::PROBE.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = text.len().saturating_sub(Self::PROBE);
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        ArticleEnds {
+            start: text[..start].to_string(),
+            end: text[end..].to_string(),
+        }
     }
-    let mut start = PROBE.min(old.len());
-    while !old.is_char_boundary(start) {
-        start -= 1;
+
+    /// Whether `new` is another article than the one these are the ends of, rather than an
+    /// edit of it: the box was emptied, or filled from empty, or neither the start nor the end
+    /// of the old article survives in `new` (a paste over the whole text, an example, a share
+    /// link).
+    ///
+    /// # Example
+    /// ```
+    /// use conflict_mapper::views::corrections::ArticleEnds;
+    /// let old = ArticleEnds::of("Shelling hit Kharkiv overnight, officials said. Odesa was calm.");
+    /// assert!(!old.replaced_by("Heavy shelling hit Kharkiv overnight, officials said. Odesa was calm."));
+    /// assert!(!old.replaced_by("Shelling hit Kharkiv overnight, officials said."));
+    /// assert!(old.replaced_by("Drones struck Beirut."));
+    /// assert!(old.replaced_by(""));
+    /// assert!(ArticleEnds::of("").replaced_by("Drones struck Beirut."));
+    /// ```
+    pub fn replaced_by(&self, new: &str) -> bool {
+        let new = new.trim();
+        if self.start.is_empty() || new.is_empty() {
+            return self.start.is_empty() != new.is_empty();
+        }
+        !new.contains(&self.start) && !new.contains(&self.end)
     }
-    let mut end = old.len().saturating_sub(PROBE);
-    while !old.is_char_boundary(end) {
-        end += 1;
-    }
-    !new.contains(&old[..start]) && !new.contains(&old[end..])
 }
 
 /// The corrections of every article the reader worked on, most recent last: each article keeps
