@@ -25,6 +25,7 @@ pub use model::{Alternative, Geoparse, Mention, Place};
 pub use spot::Options;
 
 use crate::gazetteer::Gazetteer;
+use std::ops::Range;
 use vocabulary::Words;
 
 /// Finds and resolves every place `text` names, with the default [`Options`].
@@ -34,19 +35,7 @@ pub fn geoparse(gazetteer: &Gazetteer, text: &str) -> Geoparse {
 
 /// Finds and resolves every place `text` names.
 pub fn geoparse_with(gazetteer: &Gazetteer, text: &str, options: Options) -> Geoparse {
-    read(gazetteer, text, options, &mut Words::default())
-}
-
-/// Finds and resolves every place `text` names, knowing the `words` met already.
-fn read<'t, 'g>(
-    gazetteer: &'g Gazetteer,
-    text: &'t str,
-    options: Options,
-    words: &mut Words<'t, 'g>,
-) -> Geoparse {
-    let spots = spot::spot_with(gazetteer, text, options, words);
-    let resolutions = resolve::resolve(&spots);
-    model::assemble(text, &spots, &resolutions)
+    geoparse_piece(gazetteer, text, 0..text.len(), options)
 }
 
 /// The size, in bytes, of the pieces a long text is read in (see [`geoparse_text`]).
@@ -59,22 +48,24 @@ pub const PIECE: usize = 32 * 1024;
 /// Each piece is its own context (the countries and regions it is about); a piece of 32 KB is
 /// a long article, and a long text (a feed, a book) is many stories, not one.
 pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geoparse {
-    if text.len() <= PIECE {
+    let ranges = pieces(text, PIECE);
+    if ranges.len() <= 1 {
         return geoparse_with(gazetteer, text, options);
     }
-    let ranges = pieces(text, PIECE);
-    // The pieces of one text share their words: each is worked out once.
-    let read = |ranges: &[std::ops::Range<usize>]| -> Vec<Geoparse> {
+    // The pieces of one text share their words (each is worked out once), and their mentions
+    // are grouped into places once, not piece by piece.
+    let read = |ranges: &[Range<usize>]| -> Geoparse {
         let mut words = Words::default();
-        ranges
-            .iter()
-            .map(|r| read_piece(gazetteer, text, r.clone(), options, &mut words))
-            .collect()
+        let mut located = Vec::new();
+        for r in ranges {
+            located.extend(locate(gazetteer, text, r.clone(), options, &mut words));
+        }
+        model::assemble(text, located)
     };
     #[cfg(not(target_arch = "wasm32"))]
-    let read_pieces = {
+    let parts: Vec<Geoparse> = {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let share = ranges.len().div_ceil(cores.max(1));
+        let share = ranges.len().div_ceil(cores).max(1);
         std::thread::scope(|scope| {
             let workers: Vec<_> = ranges
                 .chunks(share)
@@ -82,17 +73,44 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
                 .collect();
             workers
                 .into_iter()
-                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect::<Vec<_>>()
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
         })
     };
     #[cfg(target_arch = "wasm32")]
-    let read_pieces = read(&ranges);
+    let parts = vec![read(&ranges)];
     let mut found = Geoparse::default();
-    for piece in read_pieces {
-        found.merge(piece);
+    for part in parts {
+        found.merge(part);
     }
     found
+}
+
+/// Finds and resolves the mentions of the piece `range` of `text`, knowing the `words` met
+/// already; spans are offsets into the whole text.
+fn locate<'t, 'g>(
+    gazetteer: &'g Gazetteer,
+    text: &'t str,
+    range: Range<usize>,
+    options: Options,
+    words: &mut Words<'t, 'g>,
+) -> Vec<model::Located<'g>> {
+    let offset = range.start;
+    let spots = spot::spot_with(gazetteer, &text[range], options, words);
+    let resolutions = resolve::resolve(&spots);
+    spots
+        .spots
+        .iter()
+        .zip(resolutions)
+        .filter_map(|(spot, resolution)| {
+            let sentence = &spots.sentences[spot.sentence];
+            Some(model::Located {
+                span: spot.span.start + offset..spot.span.end + offset,
+                sentence: sentence.start + offset..sentence.end + offset,
+                resolution: resolution?,
+            })
+        })
+        .collect()
 }
 
 /// Cuts `text` into pieces of about `size` bytes that end at a line break (or, failing that, at
@@ -106,7 +124,7 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
 /// assert_eq!(cut.iter().map(|r| &text[r.clone()]).collect::<String>(), text);
 /// assert!(cut.len() > 1);
 /// ```
-pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+pub fn pieces(text: &str, size: usize) -> Vec<Range<usize>> {
     let size = size.max(1);
     let mut out = Vec::new();
     let mut start = 0;
@@ -132,28 +150,9 @@ pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
 pub fn geoparse_piece(
     gazetteer: &Gazetteer,
     text: &str,
-    range: std::ops::Range<usize>,
+    range: Range<usize>,
     options: Options,
 ) -> Geoparse {
-    read_piece(gazetteer, text, range, options, &mut Words::default())
-}
-
-fn read_piece<'t, 'g>(
-    gazetteer: &'g Gazetteer,
-    text: &'t str,
-    range: std::ops::Range<usize>,
-    options: Options,
-    words: &mut Words<'t, 'g>,
-) -> Geoparse {
-    let offset = range.start;
-    let mut found = read(gazetteer, &text[range], options, words);
-    for place in &mut found.places {
-        for m in &mut place.mentions {
-            m.start += offset;
-            m.end += offset;
-            m.sentence_start += offset;
-            m.sentence_end += offset;
-        }
-    }
-    found
+    let located = locate(gazetteer, text, range, options, &mut Words::default());
+    model::assemble(text, located)
 }

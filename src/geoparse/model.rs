@@ -7,7 +7,6 @@
 
 use super::events::{EventCue, event_cue};
 use super::resolve::{Resolution, distance_km};
-use super::spot::Spots;
 use crate::gazetteer::{Entry, Kind};
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
@@ -231,25 +230,32 @@ fn path(e: &Entry<'_>) -> Vec<String> {
     path
 }
 
-/// Groups resolved spots into places.
-pub(crate) fn assemble(
-    text: &str,
-    spots: &Spots<'_>,
-    resolutions: &[Option<Resolution<'_>>],
-) -> Geoparse {
+/// A resolved mention: where it is in the text (byte spans of the name and its sentence) and
+/// what it means.
+pub(crate) struct Located<'g> {
+    pub span: Range<usize>,
+    pub sentence: Range<usize>,
+    pub resolution: Resolution<'g>,
+}
+
+/// Groups resolved mentions, in text order, into places.
+pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
     let mut places: Vec<Place> = Vec::new();
     let mut cues: Vec<(usize, Option<EventCue>)> = Vec::new();
-    for (spot, resolution) in spots.spots.iter().zip(resolutions) {
-        let Some(r) = resolution else { continue };
+    for Located {
+        span,
+        sentence,
+        resolution: r,
+    } in located
+    {
         let e = &r.entry;
-        let surface = &text[spot.span.clone()];
-        let sentence = spots.sentences[spot.sentence].clone();
+        let surface = &text[span.clone()];
         // The sentence's cue, read once per sentence.
-        if cues.last().is_none_or(|&(s, _)| s != spot.sentence) {
-            cues.push((spot.sentence, event_cue(&text[sentence.clone()])));
+        if cues.last().is_none_or(|&(s, _)| s != sentence.start) {
+            cues.push((sentence.start, event_cue(&text[sentence.clone()])));
         }
         let cue = cues.last().and_then(|&(_, cue)| cue);
-        let mention = Mention::new(text, spot.span.clone(), sentence, r.confidence, cue);
+        let mention = Mention::new(text, span, sentence, r.confidence, cue);
         if let Some(place) = places
             .iter_mut()
             .find(|p| p.is(e.id(), r.approximate, surface))
