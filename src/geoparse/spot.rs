@@ -211,6 +211,11 @@ fn joinable(text: &str, left: &Token, right: &Token) -> bool {
     gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ') && gap.len() > 1 && word.len() <= 3
 }
 
+/// Whether a word joins names in a list: "near Nabatieh and Tyre".
+fn is_conjunction(word: &str) -> bool {
+    matches!(word, "and" | "or" | "і" | "и" | "та")
+}
+
 /// Whether a gap between two words is nothing but spaces.
 fn spaces_only(gap: &str) -> bool {
     gap.chars().all(|c| c == ' ' || c == '\u{a0}')
@@ -275,7 +280,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
     /// Whether the words before token `first` say "and" or "or".
     fn conjunction_before(&mut self, first: usize) -> bool {
         self.prev(first, false)
-            .is_some_and(|w| matches!(self.vocabulary.lower(w), "and" | "or" | "і" | "и" | "та"))
+            .is_some_and(|w| is_conjunction(self.vocabulary.lower(w)))
     }
 
     /// The place names of the sentence, with their cues.
@@ -316,10 +321,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 let cues = Cues {
                     locative: prev_is(Word::LOCATIVE)
-                        || (listed_locative
-                            && prev.is_some_and(|w| {
-                                matches!(v.lower(w), "and" | "or" | "і" | "и" | "та")
-                            })),
+                        || (listed_locative && prev.is_some_and(|w| is_conjunction(v.lower(w)))),
                     wants_area: next.is_some_and(|w| w.is(Word::AREA)),
                     wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT)) || of_settlement,
                     inflected,
@@ -350,9 +352,11 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         if let Some(found) = self.vocabulary.filed(&filing) {
             return found;
         }
-        let key = n.key.clone();
-        let candidates = n.candidates.iter().filter(|c| c.demonym).copied().collect();
-        self.vocabulary.file(filing, key, candidates, false)
+        let demonyms = Name {
+            candidates: n.candidates.iter().filter(|c| c.demonym).copied().collect(),
+            ..n.clone()
+        };
+        self.vocabulary.file(filing, demonyms)
     }
 
     /// The longest name starting at token `i`: its length in tokens, the name, and whether it
@@ -453,11 +457,13 @@ impl<'t> Sentence<'_, '_, 't, '_> {
                     .iter()
                     .flat_map(|(_, c, _)| c.iter().copied())
                     .collect();
-                let inflected = *inflected;
-                let n = self
-                    .vocabulary
-                    .file(filing, key.clone(), candidates, inflected);
-                return Some((len, n, inflected));
+                let name = Name {
+                    common: gazetteer.is_common_word(key),
+                    key: key.clone(),
+                    candidates,
+                    inflected: *inflected,
+                };
+                return Some((len, self.vocabulary.file(filing, name), *inflected));
             }
         }
         None
@@ -488,7 +494,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             | Word::SETTLEMENT
             | Word::ORGANISATION_HEAD)
             || ordinary
-            || word.single_letter)
+            || word.chars <= 1)
     }
 
     /// Whether the spot of tokens `first..=last`, matching `name`, names a place, on the

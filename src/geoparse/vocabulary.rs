@@ -29,8 +29,6 @@ pub struct Word {
     pub begins_names: bool,
     /// Whether it is written in Cyrillic.
     pub cyrillic: bool,
-    /// Whether it has one letter at most.
-    pub single_letter: bool,
     /// Its length in characters.
     pub chars: usize,
     /// Index of its lower-case form and key in the vocabulary.
@@ -123,7 +121,6 @@ impl<'t, 'g> Words<'t, 'g> {
             common: gazetteer.is_common_word(&key),
             begins_names: gazetteer.begins_names(&key),
             cyrillic: is_cyrillic(&lower),
-            single_letter: lower.chars().count() <= 1,
             chars: lower.chars().count(),
             index: self.keys.len(),
         };
@@ -227,38 +224,25 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
             })
             .clone();
         let found = !candidates.is_empty();
-        let n = self.names.len();
-        self.names.push(Name {
+        let name = Name {
             key: key.to_string(),
             candidates,
             common,
             inflected: false,
-        });
-        self.filed.insert(key.to_string(), n);
+        };
+        let n = self.file(key.to_string(), name);
         found.then_some(n)
     }
 
-    /// Files a name under `filing` (a key, or a key marked as a variant), unless it is filed
-    /// already: its index.
-    pub fn file(
-        &mut self,
-        filing: String,
-        key: String,
-        candidates: Vec<Candidate<'g>>,
-        inflected: bool,
-    ) -> usize {
+    /// Files `name` under `filing` (its key, or its key marked as a variant), unless a name is
+    /// filed there already: its index.
+    pub fn file(&mut self, filing: String, name: Name<'g>) -> usize {
         if let Some(&n) = self.filed.get(&filing) {
             return n;
         }
-        let n = self.names.len();
-        self.names.push(Name {
-            common: self.gazetteer.is_common_word(&key),
-            key,
-            candidates,
-            inflected,
-        });
-        self.filed.insert(filing, n);
-        n
+        self.names.push(name);
+        self.filed.insert(filing, self.names.len() - 1);
+        self.names.len() - 1
     }
 
     /// The index of a name filed under `filing`, if any.
