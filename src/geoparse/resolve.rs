@@ -320,17 +320,18 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             p
         }
     };
-    // Spots compared by name: the same key, the same number.
+    // Spots compared by name: the same key, the same number (names found by other forms of
+    // one key, such as a demonym's, count as one).
     let mut names: HashMap<&str, usize> = HashMap::new();
-    let name: Vec<usize> = spots
+    let key_number: Vec<usize> = found
+        .names
         .iter()
-        .map(|s| {
+        .map(|n| {
             let next = names.len();
-            *names
-                .entry(found.names[s.name].key.as_str())
-                .or_insert(next)
+            *names.entry(n.key.as_str()).or_insert(next)
         })
         .collect();
+    let name: Vec<usize> = spots.iter().map(|s| key_number[s.name]).collect();
     // The weight each country has from the anchors, in all and by name.
     let mut country_weight = vec![0.0; COUNTRY_SLOTS];
     let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); names.len()];
@@ -513,40 +514,24 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
 }
 
 /// The anchors around a spot, each distinct reading once by each name that found it (a text
-/// names the same few places again and again), laid out for the loop over candidates.
+/// names the same few places again and again).
 #[derive(Default)]
 struct Window<'g> {
-    readings: Vec<Reading<'g>>,
-    /// The name that found each, and how many anchors in the window it stands for.
-    names: Vec<usize>,
-    counts: Vec<usize>,
-    /// Their points, and whether each is a country (which nearness leaves out).
-    points: Vec<[f64; 3]>,
-    countries: Vec<bool>,
-    /// The first-level region each lies in, and the region each is (if it is one).
-    regions: Vec<Option<u32>>,
-    is_region: Vec<Option<u32>>,
+    /// (reading, the name that found it, how many anchors in the window it stands for).
+    distinct: Vec<(Reading<'g>, usize, usize)>,
 }
 
 impl<'g> Window<'g> {
     fn position(&self, reading: &Reading<'g>, name: usize) -> Option<usize> {
-        (0..self.readings.len())
-            .find(|&k| self.readings[k].id == reading.id && self.names[k] == name)
+        self.distinct
+            .iter()
+            .position(|(r, n, _)| r.id == reading.id && *n == name)
     }
 
     fn add(&mut self, reading: Reading<'g>, name: usize) {
         match self.position(&reading, name) {
-            Some(k) => self.counts[k] += 1,
-            None => {
-                self.points.push(reading.at);
-                self.countries.push(reading.kind == Kind::Country);
-                self.regions.push(reading.admin1);
-                self.is_region
-                    .push((reading.kind == Kind::Admin1).then_some(reading.id));
-                self.readings.push(reading);
-                self.names.push(name);
-                self.counts.push(1);
-            }
+            Some(k) => self.distinct[k].2 += 1,
+            None => self.distinct.push((reading, name, 1)),
         }
     }
 
@@ -554,42 +539,39 @@ impl<'g> Window<'g> {
         let Some(k) = self.position(reading, name) else {
             return;
         };
-        self.counts[k] -= 1;
-        if self.counts[k] == 0 {
-            self.readings.swap_remove(k);
-            self.names.swap_remove(k);
-            self.counts.swap_remove(k);
-            self.points.swap_remove(k);
-            self.countries.swap_remove(k);
-            self.regions.swap_remove(k);
-            self.is_region.swap_remove(k);
+        self.distinct[k].2 -= 1;
+        if self.distinct[k].2 == 0 {
+            self.distinct.swap_remove(k);
         }
     }
 
-    /// The points of the anchors found by names other than `name` and not countries: those a
-    /// candidate's nearness is measured to.
+    /// The anchors found by names other than `name` and not countries: those a candidate's
+    /// nearness is measured to.
+    fn others(&self, name: usize) -> impl Iterator<Item = &Reading<'g>> {
+        self.distinct
+            .iter()
+            .filter(move |(r, n, _)| *n != name && r.kind != Kind::Country)
+            .map(|(r, _, _)| r)
+    }
+
+    /// The points of [`Window::others`], gathered once per spot for the loop over its
+    /// candidates.
     fn points_of_others(&self, name: usize, points: &mut Vec<[f64; 3]>) {
         points.clear();
-        points.extend(
-            (0..self.points.len())
-                .filter(|&k| !self.countries[k] && self.names[k] != name)
-                .map(|k| self.points[k]),
-        );
+        points.extend(self.others(name).map(|r| r.at));
     }
 
-    /// The [`reach`] of the nearest anchor from a candidate, among those found by names other
-    /// than `name` and not countries (whose `points` are given); infinite for none.
+    /// The [`reach`] of the nearest of [`Window::others`] from a candidate (whose `points` are
+    /// given); infinite for none.
     fn nearest(&self, o: &Reading<'_>, name: usize, points: &[[f64; 3]]) -> f64 {
-        let mut nearest = f64::INFINITY;
         if o.kind.is_area() {
             // An area holds some anchors: they are at no distance.
-            for k in 0..self.readings.len() {
-                if !self.countries[k] && self.names[k] != name {
-                    nearest = nearest.min(reach(o, &self.readings[k]));
-                }
-            }
-            return nearest;
+            return self
+                .others(name)
+                .map(|a| reach(o, a))
+                .fold(f64::INFINITY, f64::min);
         }
+        let mut nearest = f64::INFINITY;
         for &p in points {
             let d = squared_chord(o.at, p);
             if d < nearest {
@@ -605,10 +587,10 @@ impl<'g> Window<'g> {
         let Some(region) = o.admin1 else {
             return false;
         };
-        (0..self.names.len()).any(|k| {
-            self.names[k] != name
-                && (self.regions[k] == Some(region)
-                    || (self.is_region[k] == Some(region) && region != o.id))
+        self.distinct.iter().any(|(a, n, _)| {
+            *n != name
+                && (a.admin1 == Some(region)
+                    || (a.kind == Kind::Admin1 && a.id == region && region != o.id))
         })
     }
 }

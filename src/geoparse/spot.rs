@@ -78,13 +78,6 @@ pub struct Spots<'g> {
     pub names: Vec<Name<'g>>,
 }
 
-impl<'g> Spots<'g> {
-    /// The name spot `i` matched.
-    pub fn name(&self, i: usize) -> &Name<'g> {
-        &self.names[self.spots[i].name]
-    }
-}
-
 /// How strongly an entry stands for itself: 3 for countries, capitals and cities of a million,
 /// 2 for regions, waters and cities of 100,000, 1 for the rest.
 pub fn strength(c: &Candidate<'_>) -> u8 {
