@@ -64,22 +64,9 @@ fn main() {
     );
 
     // Where the time goes: the stages on their own, best of ten each.
-    let stage = |f: &dyn Fn()| {
-        (0..10)
-            .map(|_| {
-                let started = Instant::now();
-                f();
-                started.elapsed().as_secs_f64()
-            })
-            .fold(f64::INFINITY, f64::min)
-    };
-    let spotting = stage(&|| {
-        spot::spot(&gazetteer, &text, Options::default());
-    });
-    let spots = spot::spot(&gazetteer, &text, Options::default());
-    let resolving = stage(&|| {
-        resolve::resolve(&spots);
-    });
+    let (spotting, _) = best_of_ten(&|| spot::spot(&gazetteer, &text, options).spots.len());
+    let spots = spot::spot(&gazetteer, &text, options);
+    let (resolving, _) = best_of_ten(&|| resolve::resolve(&spots).len());
     println!(
         "  stages: recognition {:.1} ms, resolution {:.1} ms, assembling the rest {:.1} ms",
         spotting * 1e3,
