@@ -346,8 +346,10 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             return found;
         }
         let demonyms = Name {
+            key: n.key.clone(),
             candidates: n.candidates.iter().filter(|c| c.demonym).copied().collect(),
-            ..n.clone()
+            common: n.common,
+            inflected: n.inflected,
         };
         self.vocabulary.file(filing, demonyms)
     }
@@ -369,8 +371,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         }
         // Latin names: most words begin no longer name, and are names or not on their own.
         if !first.begins_names || max == 1 {
-            let key = self.vocabulary.key(first).to_string();
-            return self.vocabulary.name(&key).map(|n| (1, n, false));
+            return self.vocabulary.name_of(first).map(|n| (1, n, false));
         }
         // Otherwise one walk of the name automaton along the whole run of words finds the
         // longest name at once (the key of each shorter run is a prefix of the key of the
@@ -462,6 +463,11 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         None
     }
 
+    /// Remembers `name` as a person's for the rest of the text.
+    fn remember_person(&mut self, name: usize) {
+        self.persons.insert(self.vocabulary.names[name].key.clone());
+    }
+
     /// Whether a capitalised neighbour, token `k`, is an ordinary word or a title rather than
     /// part of a name (the first word of a sentence is capitalised whatever it is). `first` is
     /// the spot's first token.
@@ -497,7 +503,6 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         let token_case = self.words[first].case;
         let word = self.word(first);
         let n = &self.vocabulary.names[name];
-        let key = n.key.clone();
         let name_common = n.common;
         let best = n.candidates.iter().map(strength).max().unwrap_or(1);
         let best_main = n
@@ -517,12 +522,12 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         if single && word.is(Word::CALENDAR | Word::DIRECTION | Word::TITLE) {
             return false;
         }
-        if self.persons.contains(&key) {
+        if self.persons.contains(&self.vocabulary.names[name].key) {
             return false;
         }
         // "President Macron", "Mr. Kirby", "Gen. Kellogg".
         if prev_is(Word::TITLE) {
-            self.persons.insert(key);
+            self.remember_person(name);
             return false;
         }
         // Acronyms: "US", "UK" name countries; "NATO", "EU", "AP" only small places.
@@ -535,7 +540,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         let next = self.next_token(last);
         let speaks = next.is_some_and(|k| self.word(k).is(Word::SPEECH)) || prev_is(Word::SPEECH);
         if speaks && best < 3 {
-            self.persons.insert(key);
+            self.remember_person(name);
             return false;
         }
         // Part of an organisation's or building's name: "Washington Post", "Black Sea Fleet".
@@ -565,7 +570,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             {
                 let next_key = self.vocabulary.key(next_word).to_string();
                 self.persons.insert(next_key);
-                self.persons.insert(key);
+                self.remember_person(name);
                 return false;
             }
         }
@@ -578,7 +583,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             let prev_word = self.word(k);
             if (best < 3 || !prev_word.common) && prev_word.strength < 2 {
                 if best < 3 {
-                    self.persons.insert(key);
+                    self.remember_person(name);
                 }
                 return false;
             }

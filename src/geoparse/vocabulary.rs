@@ -234,6 +234,18 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
         found.then_some(n)
     }
 
+    /// The name a word makes on its own, as [`Vocabulary::name`] (its key is copied only the
+    /// first time).
+    pub fn name_of(&mut self, word: Word) -> Option<usize> {
+        match self.filed.get(self.words.key(word)) {
+            Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
+            None => {
+                let key = self.words.key(word).to_string();
+                self.name(&key)
+            }
+        }
+    }
+
     /// Files `name` under `filing` (its key, or its key marked as a variant), unless a name is
     /// filed there already: its index.
     pub fn file(&mut self, filing: String, name: Name<'g>) -> usize {
