@@ -53,6 +53,13 @@ impl AsRef<[u8]> for Section {
     }
 }
 
+/// Where the walks of the name automata stand after a name's first words (see
+/// [`Gazetteer::name_start`]): for each part, the node reached and the output so far.
+#[derive(Clone, Debug)]
+pub struct NameStart {
+    states: Vec<Option<(fst::raw::CompiledAddr, u64)>>,
+}
+
 /// One entry found for a name.
 #[derive(Clone, Copy)]
 pub struct Candidate<'g> {
@@ -295,10 +302,10 @@ impl Gazetteer {
         })
     }
 
-    /// The longest name under which the gazetteer files entries among the prefixes of an
-    /// already normalised `key` that end at one of `ends` (byte offsets into `key`, such as the
-    /// ends of its words): that prefix's end. One walk of each part's name automaton, instead
-    /// of a look-up per prefix.
+    /// Where the walks of the name automata stand after the words of an already normalised
+    /// `key` and a space: `None` when no name begins with those words and goes on ("new" of
+    /// "new york"), so that no name longer than `key` starts there. A word's start is worked
+    /// out once and serves every walk from that word ([`Gazetteer::longest_name`]).
     ///
     /// # Example
     /// ```
@@ -307,18 +314,59 @@ impl Gazetteer {
     /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
     /// builder.name(gaza, "Gaza Strip", true);
     /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
-    /// let key = "gaza strip border";
-    /// assert_eq!(gazetteer.longest_name(key, &[4, 10, 17]), Some(10));
-    /// assert_eq!(gazetteer.longest_name(key, &[4]), None);
+    /// assert!(gazetteer.name_start("gaza").is_some());
+    /// assert!(gazetteer.name_start("gaza strip").is_none());
+    /// assert!(gazetteer.name_start("gaz").is_none());
     /// ```
-    pub fn longest_name(&self, key: &str, ends: &[usize]) -> Option<usize> {
+    pub fn name_start(&self, key: &str) -> Option<NameStart> {
+        let states: Vec<Option<(fst::raw::CompiledAddr, u64)>> = self
+            .parts
+            .iter()
+            .map(|part| {
+                let fst = part.names.as_fst();
+                let mut node = fst.root();
+                let mut out = fst::raw::Output::zero();
+                for &byte in key.as_bytes().iter().chain(b" ") {
+                    let t = node.transition(node.find_input(byte)?);
+                    out = out.cat(t.out);
+                    node = fst.node(t.addr);
+                }
+                Some((node.addr(), out.value()))
+            })
+            .collect();
+        states
+            .iter()
+            .any(Option::is_some)
+            .then_some(NameStart { states })
+    }
+
+    /// The longest name under which the gazetteer files entries that goes on from `start`
+    /// with a prefix of the already normalised `rest` ending at one of `ends` (byte offsets
+    /// into `rest`, such as the ends of its words): that prefix's end. One walk of each part's
+    /// name automaton, instead of a look-up per prefix.
+    ///
+    /// # Example
+    /// ```
+    /// use conflict_mapper::gazetteer::{Gazetteer, IndexBuilder, Kind, NewEntry};
+    /// let mut builder = IndexBuilder::new();
+    /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
+    /// builder.name(gaza, "Gaza Strip", true);
+    /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
+    /// let start = gazetteer.name_start("gaza").unwrap();
+    /// assert_eq!(gazetteer.longest_name(&start, "strip border", &[5, 12]), Some(5));
+    /// assert_eq!(gazetteer.longest_name(&start, "strip border", &[12]), None);
+    /// ```
+    pub fn longest_name(&self, start: &NameStart, rest: &str, ends: &[usize]) -> Option<usize> {
         use fst::raw::Output;
-        let bytes = key.as_bytes();
+        let bytes = rest.as_bytes();
         let mut longest = None;
-        for part in &self.parts {
+        for (part, state) in self.parts.iter().zip(&start.states) {
+            let Some((addr, value)) = *state else {
+                continue;
+            };
             let fst = part.names.as_fst();
-            let mut node = fst.root();
-            let mut out = Output::zero();
+            let mut node = fst.node(addr);
+            let mut out = Output::new(value);
             let mut ends = ends.iter().peekable();
             for at in 0..=bytes.len() {
                 while ends.next_if(|&&e| e < at).is_some() {}
@@ -338,34 +386,6 @@ impl Gazetteer {
             }
         }
         longest
-    }
-
-    /// Whether some name begins with the words of an already normalised `key` and goes on
-    /// ("new" of "new york"): when not, no name longer than `key` starts there.
-    ///
-    /// # Example
-    /// ```
-    /// use conflict_mapper::gazetteer::{Gazetteer, IndexBuilder, Kind, NewEntry};
-    /// let mut builder = IndexBuilder::new();
-    /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
-    /// builder.name(gaza, "Gaza Strip", true);
-    /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
-    /// assert!(gazetteer.begins_names("gaza"));
-    /// assert!(!gazetteer.begins_names("gaza strip"));
-    /// assert!(!gazetteer.begins_names("gaz"));
-    /// ```
-    pub fn begins_names(&self, key: &str) -> bool {
-        self.parts.iter().any(|part| {
-            let fst = part.names.as_fst();
-            let mut node = fst.root();
-            for &byte in key.as_bytes().iter().chain(b" ") {
-                match node.find_input(byte) {
-                    Some(i) => node = fst.node(node.transition(i).addr),
-                    None => return false,
-                }
-            }
-            true
-        })
     }
 
     /// Whether a normalised word is an ordinary English word ("nice", "bank", "considering"),

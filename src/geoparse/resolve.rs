@@ -279,7 +279,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     // (The scores, and the probabilities they give.)
     let mut worked_out: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
     let mut by_cues: FxHashMap<(usize, [bool; 3]), usize> = FxHashMap::default();
-    let own: Vec<usize> = spots
+    let own_index: Vec<usize> = spots
         .iter()
         .zip(&options)
         .map(|(s, o)| {
@@ -292,8 +292,8 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             })
         })
         .collect();
-    let own_scores = |i: usize| &worked_out[own[i]].0;
-    let first = |i: usize| &worked_out[own[i]].1;
+    let own_scores = |i: usize| &worked_out[own_index[i]].0;
+    let first = |i: usize| &worked_out[own_index[i]].1;
     let provisional: Vec<Reading<'g>> = options
         .iter()
         .enumerate()
@@ -374,6 +374,9 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     // The distinct anchors within CONTEXT spots of the spot being resolved, slid along.
     let mut window = Window::default();
     let mut points_around = Vec::new();
+    // The scores with the window's context, by own scores, for the window as it stands.
+    let mut with_window: FxHashMap<usize, Vec<f64>> = FxHashMap::default();
+    let mut changes_seen = 0;
     let (mut next_in, mut next_out) = (0, 0);
     // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
     let mut qualified: HashMap<&str, u32> = HashMap::new();
@@ -384,8 +387,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             continue;
         }
         let own = options[i];
-        let mut scores = own_scores(i).clone();
-        // The anchors around it, and the other places of its sentence.
+        // The anchors around it.
         let span = i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(spots.len());
         while next_in < anchors.len() && anchors[next_in] < span.end {
             let a = anchors[next_in];
@@ -397,7 +399,44 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             window.remove(&provisional[a], name[a]);
             next_out += 1;
         }
-        window.points_of_others(name[i], &mut points_around);
+        if window.changes != changes_seen {
+            changes_seen = window.changes;
+            with_window.clear();
+        }
+        // Context can lift a candidate by about 15 points at most; those further behind the
+        // leader cannot win and are not weighed again.
+        let lead = own_scores(i)
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
+        let weighed = |k: &usize| own_scores(i)[*k] >= lead - MAX_CONTEXT;
+        // What the countries, regions and places around it say depends only on its own
+        // scores (its name and cues) and on the window: worked out once while both stay.
+        let mut scores = with_window
+            .entry(own_index[i])
+            .or_insert_with(|| {
+                window.points_of_others(name[i], &mut points_around);
+                let mut scores = own_scores(i).clone();
+                for k in (0..own.len()).filter(weighed) {
+                    let o = &own[k];
+                    // Countries the text is about.
+                    let weight = context_weight(i, o.country);
+                    if weight > 0.01 && !o.country.is_empty() {
+                        scores[k] += 1.5 + 0.5 * weight.min(3.0);
+                    }
+                    // Regions the text is about, and nearness to its other places.
+                    let nearest = window.nearest(o, name[i], &points_around);
+                    if window.shares_region(o, name[i]) {
+                        scores[k] += 1.0;
+                    }
+                    if nearest.is_finite() {
+                        scores[k] += 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp();
+                    }
+                }
+                scores
+            })
+            .clone();
+        // The other places of its sentence.
         let in_sentence: Vec<Reading<'g>> = sentence_spots(spots, i)
             .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
             .map(|j| provisional[j])
@@ -408,28 +447,8 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             .container
             .map(|c| containers(options[c], first(c)))
             .unwrap_or_default();
-        // Context can lift a candidate by about 15 points at most; those further behind the
-        // leader cannot win and are not weighed again.
-        let lead = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        for (k, o) in own.iter().enumerate() {
-            if scores[k] < lead - MAX_CONTEXT {
-                continue;
-            }
-            // Countries the text is about.
-            let weight = context_weight(i, o.country);
-            if weight > 0.01 && !o.country.is_empty() {
-                scores[k] += 1.5 + 0.5 * weight.min(3.0);
-            }
-            // Regions the text is about, and nearness to its other places.
-            let nearest = window.nearest(o, name[i], &points_around);
-            let shares_region = window.shares_region(o, name[i]);
-            if shares_region {
-                scores[k] += 1.0;
-            }
-            if nearest.is_finite() {
-                scores[k] += 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp();
-            }
-            // The other places of the same sentence.
+        for k in (0..own.len()).filter(weighed) {
+            let o = &own[k];
             let nearest_in_sentence = in_sentence
                 .iter()
                 .map(|p| reach(o, p))
@@ -519,6 +538,9 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
 struct Window<'g> {
     /// (reading, the name that found it, how many anchors in the window it stands for).
     distinct: Vec<(Reading<'g>, usize, usize)>,
+    /// How many times `distinct` has gained or lost a reading: while it stays, all that
+    /// depends on the window stays.
+    changes: usize,
 }
 
 impl<'g> Window<'g> {
@@ -531,7 +553,10 @@ impl<'g> Window<'g> {
     fn add(&mut self, reading: Reading<'g>, name: usize) {
         match self.position(&reading, name) {
             Some(k) => self.distinct[k].2 += 1,
-            None => self.distinct.push((reading, name, 1)),
+            None => {
+                self.distinct.push((reading, name, 1));
+                self.changes += 1;
+            }
         }
     }
 
@@ -542,6 +567,7 @@ impl<'g> Window<'g> {
         self.distinct[k].2 -= 1;
         if self.distinct[k].2 == 0 {
             self.distinct.swap_remove(k);
+            self.changes += 1;
         }
     }
 

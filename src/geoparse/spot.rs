@@ -373,26 +373,34 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         if !first.begins_names || max == 1 {
             return self.vocabulary.name_of(first).map(|n| (1, n, false));
         }
-        // Otherwise one walk of the name automaton along the whole run of words finds the
-        // longest name at once (the key of each shorter run is a prefix of the key of the
-        // whole, ending where a word ends).
-        let mut key = String::new();
+        // Otherwise one walk of the name automaton along the words that follow, from where the
+        // first word left it, finds the longest name at once (the key of each shorter run is
+        // a prefix of the key of the whole, ending where a word ends).
+        let mut rest = String::new();
         let mut ends = Vec::with_capacity(max);
-        for k in i..i + max {
+        for k in i + 1..i + max {
             let w = self.word(k);
             let part = self.vocabulary.key(w);
             if part.is_empty() {
                 break;
             }
-            if !key.is_empty() {
-                key.push(' ');
+            if !rest.is_empty() {
+                rest.push(' ');
             }
-            key.push_str(part);
-            ends.push(key.len());
+            rest.push_str(part);
+            ends.push(rest.len());
         }
-        let end = self.vocabulary.gazetteer().longest_name(&key, &ends)?;
-        let len = ends.iter().position(|&e| e == end)? + 1;
-        self.vocabulary.name(&key[..end]).map(|n| (len, n, false))
+        let gazetteer = self.vocabulary.gazetteer();
+        let longer = self
+            .vocabulary
+            .name_start(first)
+            .and_then(|start| gazetteer.longest_name(start, &rest, &ends));
+        let Some(end) = longer else {
+            return self.vocabulary.name_of(first).map(|n| (1, n, false));
+        };
+        let len = ends.iter().position(|&e| e == end)? + 2;
+        let key = format!("{} {}", self.vocabulary.key(first), &rest[..end]);
+        self.vocabulary.name(&key).map(|n| (len, n, false))
     }
 
     /// The longest name starting at the Cyrillic token `i` and at most `max` tokens long.

@@ -12,7 +12,7 @@ use super::words::{
     AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, SETTLEMENT_WORDS, SPEECH,
     TITLES,
 };
-use crate::gazetteer::{Candidate, Gazetteer};
+use crate::gazetteer::{Candidate, Gazetteer, NameStart};
 use crate::text::normalize;
 use rustc_hash::FxHashMap;
 
@@ -96,6 +96,8 @@ pub struct Words<'t, 'g> {
     known: FxHashMap<&'t str, Word>,
     lower: Vec<String>,
     keys: Vec<String>,
+    /// Where the names that begin with each word go on from ([`Gazetteer::name_start`]).
+    starts: Vec<Option<NameStart>>,
     /// The entries of each name looked up, and whether it is an ordinary word.
     entries: FxHashMap<String, (Vec<Candidate<'g>>, bool)>,
 }
@@ -109,6 +111,7 @@ impl<'t, 'g> Words<'t, 'g> {
         let lower = written.to_lowercase();
         let key = normalize(written);
         let classes = word_classes(&lower);
+        let start = gazetteer.name_start(&key);
         let place_word = word_classes(&key) & (Word::AREA | Word::SETTLEMENT | Word::DIRECTION);
         let word = Word {
             classes: classes | if place_word != 0 { Word::PLACE_WORD } else { 0 },
@@ -119,13 +122,14 @@ impl<'t, 'g> Words<'t, 'g> {
                 .max()
                 .unwrap_or(0),
             common: gazetteer.is_common_word(&key),
-            begins_names: gazetteer.begins_names(&key),
+            begins_names: start.is_some(),
             cyrillic: is_cyrillic(&lower),
             chars: lower.chars().count(),
             index: self.keys.len(),
         };
         self.lower.push(lower);
         self.keys.push(key);
+        self.starts.push(start);
         self.known.insert(written, word);
         word
     }
@@ -138,6 +142,11 @@ impl<'t, 'g> Words<'t, 'g> {
     /// The word's gazetteer key.
     pub fn key(&self, word: Word) -> &str {
         &self.keys[word.index]
+    }
+
+    /// Where the names that begin with the word go on from, if any do.
+    pub fn name_start(&self, word: Word) -> Option<&NameStart> {
+        self.starts[word.index].as_ref()
     }
 }
 
@@ -206,6 +215,11 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
     /// The word's gazetteer key.
     pub fn key(&self, word: Word) -> &str {
         self.words.key(word)
+    }
+
+    /// Where the names that begin with the word go on from, if any do.
+    pub fn name_start(&self, word: Word) -> Option<&NameStart> {
+        self.words.name_start(word)
     }
 
     /// The name filed under `key` (normalised), looked up the first time: its index in

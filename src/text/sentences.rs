@@ -29,22 +29,30 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every sentence end starts with one of these bytes (0xE2 starts `…` and the paragraph
+        // separator, and is never inside a character): the rest are passed over unread.
+        if !matches!(bytes[i], b'\n' | b'\r' | b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
+        let mut next_i = end;
         let boundary = match c {
             '\n' | '\r' | '\u{2029}' => Some(i),
             '.' | '!' | '?' | '…' => {
                 // Take closing quotes and brackets into the sentence.
                 let mut close = end;
-                while let Some(&(j, d)) = iter.peek() {
+                for d in text[end..].chars() {
                     if matches!(d, '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
-                        close = j + d.len_utf8();
-                        iter.next();
+                        close += d.len_utf8();
                     } else {
                         break;
                     }
                 }
+                next_i = close;
                 let after = &text[close..];
                 let next = after.trim_start_matches([' ', '\t', '\u{a0}']);
                 let spaced = next.len() < after.len();
@@ -61,6 +69,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             }
             _ => None,
         };
+        i = next_i;
         if let Some(stop) = boundary {
             push_trimmed(text, start, stop, &mut out);
             start = if bytes.get(stop).is_some_and(|b| *b == b'\n' || *b == b'\r') {

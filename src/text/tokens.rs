@@ -32,7 +32,20 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// The character starting at byte `i` of `text`, and its length; quick for ASCII.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -49,49 +62,43 @@ fn is_apostrophe(c: char) -> bool {
 /// assert_eq!(words, ["Moscow", "drones", "hit", "Pokrovs'k"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut out = Vec::with_capacity(text.len() / 8);
+    let mut at = 0;
+    while let Some((c, len)) = char_at(text, at) {
         if !is_word_char(c) {
+            at += len;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        let mut possessive = false;
-        while let Some(&(i, c)) = chars.peek() {
+        let start = at;
+        let mut end = at + len;
+        // The length of the apostrophe of a possessive `'s` after the word.
+        let mut possessive = None;
+        while let Some((c, len)) = char_at(text, end) {
             if is_word_char(c) {
-                end = i + c.len_utf8();
-                chars.next();
+                end += len;
             } else if is_apostrophe(c) {
                 // Keep the apostrophe only when a letter follows; "'s" at a word's end is a
                 // possessive, not part of the name.
-                let rest = &text[i + c.len_utf8()..];
-                let mut after = rest.chars();
+                let mut after = text[end + len..].chars();
                 match (after.next(), after.next()) {
                     (Some('s'), next) if !next.is_some_and(is_word_char) => {
-                        possessive = true;
+                        possessive = Some(len);
                         break;
                     }
-                    (Some(n), _) if is_word_char(n) => {
-                        chars.next();
-                        end = i + c.len_utf8();
-                    }
+                    (Some(n), _) if is_word_char(n) => end += len,
                     _ => break,
                 }
             } else {
                 break;
             }
         }
-        let word = &text[start..end];
         out.push(Token {
             span: start..end,
-            case: case_of(word),
-            possessive,
+            case: case_of(&text[start..end]),
+            possessive: possessive.is_some(),
         });
-        if possessive {
-            // Skip the apostrophe and the s.
-            chars.next();
-            chars.next();
-        }
+        // Past the word, and the apostrophe and the s of a possessive.
+        at = end + possessive.map_or(0, |apostrophe| apostrophe + 1);
     }
     out
 }
