@@ -20,9 +20,10 @@
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Vocabulary, Word, Words};
 use super::words::{AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, is};
-use crate::gazetteer::{Candidate, Gazetteer, Kind, Provenance};
+use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Longest name, in tokens, that the matcher tries.
@@ -115,6 +116,8 @@ pub fn spot_with<'t, 'g>(
 ) -> Spots<'g> {
     let sentence_spans = sentences(text);
     let all_tokens = tokens(text);
+    // What each token's word is, once asked.
+    let mut token_words: Vec<Option<Word>> = vec![None; all_tokens.len()];
     let mut vocabulary = Vocabulary::new(gazetteer, words);
     let mut spots: Vec<Spot> = Vec::new();
     let mut persons: FxHashSet<String> = FxHashSet::default();
@@ -132,6 +135,7 @@ pub fn spot_with<'t, 'g>(
         let mut reading = Sentence {
             text,
             words,
+            known: &mut token_words[first_token..end],
             index: s,
             headline: capitals_uninformative(words),
             vocabulary: &mut vocabulary,
@@ -148,9 +152,7 @@ pub fn spot_with<'t, 'g>(
     // it names a notable place or follows a locative ("in Jackson").
     for s in &mut spots {
         let name = &names[s.name];
-        s.cues.person = persons.contains(&name.key)
-            && !s.cues.locative
-            && name.candidates.iter().all(|c| strength(c) < 2);
+        s.cues.person = persons.contains(&name.key) && !s.cues.locative && name.strongest < 2;
     }
     Spots {
         sentences: sentence_spans,
@@ -218,6 +220,8 @@ fn spaces_only(gap: &str) -> bool {
 struct Sentence<'a, 'v, 't, 'g> {
     text: &'t str,
     words: &'a [Token],
+    /// What the word of each token is, once asked.
+    known: &'a mut [Option<Word>],
     index: usize,
     /// Whether capitals tell nothing here (see [`capitals_uninformative`]).
     headline: bool,
@@ -233,7 +237,12 @@ type Found = (Spot, usize, usize);
 impl<'t> Sentence<'_, '_, 't, '_> {
     /// What the word of token `k` is.
     fn word(&mut self, k: usize) -> Word {
-        self.vocabulary.word(&self.text[self.words[k].span.clone()])
+        if let Some(word) = self.known[k] {
+            return word;
+        }
+        let word = self.vocabulary.word(&self.text[self.words[k].span.clone()]);
+        self.known[k] = Some(word);
+        word
     }
 
     /// The word right before token `first`, if only spaces (or, with `loose`, any
@@ -345,12 +354,12 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         if let Some(found) = self.vocabulary.filed(&filing) {
             return found;
         }
-        let demonyms = Name {
-            key: n.key.clone(),
-            candidates: n.candidates.iter().filter(|c| c.demonym).copied().collect(),
-            common: n.common,
-            inflected: n.inflected,
-        };
+        let demonyms = Name::new(
+            n.key.clone(),
+            n.candidates.iter().filter(|c| c.demonym).copied().collect(),
+            n.common,
+            n.inflected,
+        );
         self.vocabulary.file(filing, demonyms)
     }
 
@@ -459,12 +468,8 @@ impl<'t> Sentence<'_, '_, 't, '_> {
                     .iter()
                     .flat_map(|(_, c, _)| c.iter().copied())
                     .collect();
-                let name = Name {
-                    common: gazetteer.is_common_word(key),
-                    key: key.clone(),
-                    candidates,
-                    inflected: *inflected,
-                };
+                let common = gazetteer.is_common_word(key);
+                let name = Name::new(key.clone(), candidates, common, *inflected);
                 return Some((len, self.vocabulary.file(filing, name), *inflected));
             }
         }
@@ -511,19 +516,8 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         let token_case = self.words[first].case;
         let word = self.word(first);
         let n = &self.vocabulary.names[name];
-        let name_common = n.common;
-        let best = n.candidates.iter().map(strength).max().unwrap_or(1);
-        let best_main = n
-            .candidates
-            .iter()
-            .filter(|c| c.main_name)
-            .map(strength)
-            .max()
-            .unwrap_or(0);
-        let all_minor_places = n
-            .candidates
-            .iter()
-            .all(|c| c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated);
+        let (name_common, best, best_main) = (n.common, n.strongest, n.strongest_main);
+        let all_minor_places = n.minor_places_only;
         let prev = self.prev(first, true);
         let prev_is = |class| prev.is_some_and(|w: Word| w.is(class));
 
@@ -649,8 +643,14 @@ fn link(text: &str, base: usize, spots: Vec<Found>, words: &[Token]) -> Vec<Spot
         let Some(b) = (a + 1 < out.len()).then_some(a + 1) else {
             continue;
         };
-        let gap = text[out[a].span.end..out[b].span.start].to_lowercase();
-        let gap = gap.trim_end_matches("the ").to_string();
+        let gap = &text[out[a].span.end..out[b].span.start];
+        // (Most gaps are lower case already.)
+        let lower = if gap.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            Cow::Owned(gap.to_lowercase())
+        } else {
+            Cow::Borrowed(gap)
+        };
+        let gap = lower.trim_end_matches("the ");
         let (a_last, b_first) = (token_range[a].1, token_range[b].0);
         if words[a_last].possessive && b_first == a_last + 1 {
             // "Ukraine's Kharkiv": the first contains the second.

@@ -12,7 +12,7 @@ use super::words::{
     AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, SETTLEMENT_WORDS, SPEECH,
     TITLES,
 };
-use crate::gazetteer::{Candidate, Gazetteer, NameStart};
+use crate::gazetteer::{Candidate, Gazetteer, Kind, NameStart, Provenance};
 use crate::text::normalize;
 use rustc_hash::FxHashMap;
 
@@ -87,6 +87,42 @@ pub struct Name<'g> {
     pub common: bool,
     /// Whether the name was found through an inflected form of the text's words.
     pub inflected: bool,
+    /// The [`strength`] of its strongest entry (1 for none).
+    pub strongest: u8,
+    /// The [`strength`] of its strongest entry that has it as main name (0 for none).
+    pub strongest_main: u8,
+    /// Whether all its entries are GeoNames places (no region, water or curated place).
+    pub minor_places_only: bool,
+}
+
+impl<'g> Name<'g> {
+    /// The name `key` of these candidates.
+    pub fn new(
+        key: String,
+        candidates: Vec<Candidate<'g>>,
+        common: bool,
+        inflected: bool,
+    ) -> Name<'g> {
+        let strongest = candidates.iter().map(strength).max().unwrap_or(1);
+        let strongest_main = candidates
+            .iter()
+            .filter(|c| c.main_name)
+            .map(strength)
+            .max()
+            .unwrap_or(0);
+        let minor_places_only = candidates
+            .iter()
+            .all(|c| c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated);
+        Name {
+            key,
+            candidates,
+            common,
+            inflected,
+            strongest,
+            strongest_main,
+            minor_places_only,
+        }
+    }
 }
 
 /// The words of a text as one gazetteer sees them, each worked out the first time it is met.
@@ -238,12 +274,7 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
             })
             .clone();
         let found = !candidates.is_empty();
-        let name = Name {
-            key: key.to_string(),
-            candidates,
-            common,
-            inflected: false,
-        };
+        let name = Name::new(key.to_string(), candidates, common, false);
         let n = self.file(key.to_string(), name);
         found.then_some(n)
     }
