@@ -201,11 +201,16 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
         .collect()
 }
 
-fn softmax(scores: &[f64]) -> Vec<f64> {
+/// Turns scores into probabilities, in place.
+fn softmax(scores: &mut [f64]) {
     let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let exp: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-    let sum: f64 = exp.iter().sum();
-    exp.iter().map(|e| e / sum).collect()
+    for s in scores.iter_mut() {
+        *s = (*s - max).exp();
+    }
+    let sum: f64 = scores.iter().sum();
+    for s in scores.iter_mut() {
+        *s /= sum;
+    }
 }
 
 fn best(probabilities: &[f64]) -> usize {
@@ -286,7 +291,8 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             let cues = [s.cues.cyrillic, s.cues.wants_area, s.cues.wants_settlement];
             *by_cues.entry((s.name, cues)).or_insert_with(|| {
                 let scores = own_cues(s, o);
-                let probabilities = softmax(&scores);
+                let mut probabilities = scores.clone();
+                softmax(&mut probabilities);
                 worked_out.push((scores, probabilities));
                 worked_out.len() - 1
             })
@@ -373,7 +379,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
 
     // The distinct anchors within CONTEXT spots of the spot being resolved, slid along.
     let mut window = Window::default();
-    let mut points_around = Vec::new();
+    let mut around = Around::default();
     // The scores with the window's context, by own scores, for the window as it stands.
     let mut with_window: FxHashMap<usize, Vec<f64>> = FxHashMap::default();
     let mut changes_seen = 0;
@@ -381,6 +387,8 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
     let mut qualified: HashMap<&str, u32> = HashMap::new();
     let mut out = Vec::with_capacity(spots.len());
+    // (Buffers for each spot's scores and the places of its sentence.)
+    let (mut scores, mut in_sentence) = (Vec::new(), Vec::new());
     for (i, spot) in spots.iter().enumerate() {
         if spot.cues.person {
             out.push(None);
@@ -412,35 +420,35 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         let weighed = |k: &usize| own_scores(i)[*k] >= lead - MAX_CONTEXT;
         // What the countries, regions and places around it say depends only on its own
         // scores (its name and cues) and on the window: worked out once while both stay.
-        let mut scores = with_window
-            .entry(own_index[i])
-            .or_insert_with(|| {
-                window.points_of_others(name[i], &mut points_around);
-                let mut scores = own_scores(i).clone();
-                for k in (0..own.len()).filter(weighed) {
-                    let o = &own[k];
-                    // Countries the text is about.
-                    let weight = context_weight(i, o.country);
-                    if weight > 0.01 && !o.country.is_empty() {
-                        scores[k] += 1.5 + 0.5 * weight.min(3.0);
-                    }
-                    // Regions the text is about, and nearness to its other places.
-                    let nearest = window.nearest(o, name[i], &points_around);
-                    if window.shares_region(o, name[i]) {
-                        scores[k] += 1.0;
-                    }
-                    if nearest.is_finite() {
-                        scores[k] += 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp();
-                    }
+        scores.clear();
+        scores.extend_from_slice(with_window.entry(own_index[i]).or_insert_with(|| {
+            window.around(name[i], &mut around);
+            let mut scores = own_scores(i).clone();
+            for k in (0..own.len()).filter(weighed) {
+                let o = &own[k];
+                // Countries the text is about.
+                let weight = context_weight(i, o.country);
+                if weight > 0.01 && !o.country.is_empty() {
+                    scores[k] += 1.5 + 0.5 * weight.min(3.0);
                 }
-                scores
-            })
-            .clone();
+                // Regions the text is about, and nearness to its other places.
+                let nearest = around.nearest(o);
+                if around.shares_region(o) {
+                    scores[k] += 1.0;
+                }
+                if nearest.is_finite() {
+                    scores[k] += 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp();
+                }
+            }
+            scores
+        }));
         // The other places of its sentence.
-        let in_sentence: Vec<Reading<'g>> = sentence_spots(spots, i)
-            .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
-            .map(|j| provisional[j])
-            .collect();
+        in_sentence.clear();
+        in_sentence.extend(
+            sentence_spots(spots, i)
+                .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
+                .map(|j| provisional[j]),
+        );
         // The likeliest readings of the spot holding this one ("X in Y"), if any.
         let holders = spot
             .cues
@@ -472,8 +480,9 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                 scores[k] += 4.0 * (-d / 60.0).exp();
             }
         }
-        let probabilities = softmax(&scores);
-        let mut top = best(&probabilities);
+        softmax(&mut scores);
+        let probabilities = &scores;
+        let mut top = best(probabilities);
         // A country's name means the country unless the text says otherwise: a town or
         // district of that name wins only when the text puts it in its region ("Lebanon,
         // Tennessee"), at this mention or an earlier one of the same name. (A city's name
@@ -505,7 +514,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                     entry: region.entry,
                     approximate: true,
                     confidence: 0.5,
-                    alternatives: alternatives(own, &probabilities, usize::MAX),
+                    alternatives: alternatives(own, probabilities, usize::MAX),
                 }));
                 continue;
             }
@@ -526,7 +535,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
             entry: chosen.entry,
             approximate: false,
             confidence: probabilities[top],
-            alternatives: alternatives(own, &probabilities, top),
+            alternatives: alternatives(own, probabilities, top),
         }));
     }
     out
@@ -571,53 +580,74 @@ impl<'g> Window<'g> {
         }
     }
 
-    /// The anchors found by names other than `name` and not countries: those a candidate's
-    /// nearness is measured to.
-    fn others(&self, name: usize) -> impl Iterator<Item = &Reading<'g>> {
-        self.distinct
-            .iter()
-            .filter(move |(r, n, _)| *n != name && r.kind != Kind::Country)
-            .map(|(r, _, _)| r)
+    /// What the window holds for the spots of name `name` (see [`Around`]).
+    fn around(&self, name: usize, around: &mut Around<'g>) {
+        around.others.clear();
+        around.points.clear();
+        around.regions.clear();
+        around.region_anchors.clear();
+        for (r, n, _) in &self.distinct {
+            if *n == name {
+                continue;
+            }
+            around.regions.extend(r.admin1);
+            if r.kind == Kind::Admin1 {
+                around.region_anchors.push(r.id);
+            }
+            if r.kind != Kind::Country {
+                around.others.push(*r);
+                around.points.push(r.at);
+            }
+        }
     }
+}
 
-    /// The points of [`Window::others`], gathered once per spot for the loop over its
-    /// candidates.
-    fn points_of_others(&self, name: usize, points: &mut Vec<[f64; 3]>) {
-        points.clear();
-        points.extend(self.others(name).map(|r| r.at));
-    }
+/// The anchors of the window found by other names than a spot's own: those its candidates are
+/// measured against, gathered once for the loop over them.
+#[derive(Default)]
+struct Around<'g> {
+    /// The anchors that are not countries, and their points.
+    others: Vec<Reading<'g>>,
+    points: Vec<[f64; 3]>,
+    /// The first-level regions the anchors lie in.
+    regions: Vec<u32>,
+    /// The anchors that are first-level regions.
+    region_anchors: Vec<u32>,
+}
 
-    /// The [`reach`] of the nearest of [`Window::others`] from a candidate (whose `points` are
-    /// given); infinite for none.
-    fn nearest(&self, o: &Reading<'_>, name: usize, points: &[[f64; 3]]) -> f64 {
+impl Around<'_> {
+    /// The [`reach`] of the nearest other anchor that is not a country from a candidate;
+    /// infinite for none.
+    fn nearest(&self, o: &Reading<'_>) -> f64 {
         if o.kind.is_area() {
             // An area holds some anchors: they are at no distance.
             return self
-                .others(name)
+                .others
+                .iter()
                 .map(|a| reach(o, a))
                 .fold(f64::INFINITY, f64::min);
         }
-        let mut nearest = f64::INFINITY;
-        for &p in points {
-            let d = squared_chord(o.at, p);
-            if d < nearest {
-                nearest = d;
+        // Four minima side by side, which the compiler can keep in vector registers.
+        let mut nearest = [f64::INFINITY; 4];
+        let chunks = self.points.chunks_exact(4);
+        let rest = chunks.remainder();
+        for chunk in chunks {
+            for (m, &p) in nearest.iter_mut().zip(chunk) {
+                *m = m.min(squared_chord(o.at, p));
             }
         }
-        nearest
+        for &p in rest {
+            nearest[0] = nearest[0].min(squared_chord(o.at, p));
+        }
+        nearest.into_iter().fold(f64::INFINITY, f64::min)
     }
 
-    /// Whether a candidate lies in a first-level region that is an anchor found by another
-    /// name than `name`, or that holds one.
-    fn shares_region(&self, o: &Reading<'_>, name: usize) -> bool {
+    /// Whether a candidate lies in a first-level region that holds an anchor, or that is one.
+    fn shares_region(&self, o: &Reading<'_>) -> bool {
         let Some(region) = o.admin1 else {
             return false;
         };
-        self.distinct.iter().any(|(a, n, _)| {
-            *n != name
-                && (a.admin1 == Some(region)
-                    || (a.kind == Kind::Admin1 && a.id == region && region != o.id))
-        })
+        self.regions.contains(&region) || (region != o.id && self.region_anchors.contains(&region))
     }
 }
 
@@ -653,16 +683,20 @@ fn alternatives<'g>(
     probabilities: &[f64],
     chosen: usize,
 ) -> Vec<(Entry<'g>, f64)> {
-    let mut ranked: Vec<(usize, f64)> = probabilities
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|&(i, _)| i != chosen)
-        .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    ranked
-        .into_iter()
-        .take(3)
-        .map(|(i, p)| (options[i].entry, p))
-        .collect()
+    // The three likeliest, in order; of equals, the first.
+    let mut top: Vec<(Entry<'g>, f64)> = Vec::with_capacity(3);
+    for (i, &p) in probabilities.iter().enumerate() {
+        if i == chosen {
+            continue;
+        }
+        let at = top
+            .iter()
+            .position(|&(_, q)| p.total_cmp(&q).is_gt())
+            .unwrap_or(top.len());
+        if at < 3 {
+            top.truncate(2);
+            top.insert(at, (options[i].entry, p));
+        }
+    }
+    top
 }
