@@ -53,8 +53,19 @@ impl AsRef<[u8]> for Section {
     }
 }
 
+/// What the gazetteer knows of one key (see [`Gazetteer::headword`]).
+#[derive(Clone, Debug)]
+pub struct Headword<'g> {
+    /// The entries filed under the key.
+    pub candidates: Vec<Candidate<'g>>,
+    /// Whether the key is an ordinary English word.
+    pub common: bool,
+    /// Where the names that begin with the key and go on continue from, if any do.
+    pub start: Option<NameStart>,
+}
+
 /// Where the walks of the name automata stand after a name's first words (see
-/// [`Gazetteer::name_start`]): for each part, the node reached and the output so far.
+/// [`Gazetteer::headword`]): for each part, the node reached and the output so far.
 #[derive(Clone, Debug)]
 pub struct NameStart {
     states: Vec<Option<(fst::raw::CompiledAddr, u64)>>,
@@ -302,10 +313,11 @@ impl Gazetteer {
         })
     }
 
-    /// Where the walks of the name automata stand after the words of an already normalised
-    /// `key` and a space: `None` when no name begins with those words and goes on ("new" of
-    /// "new york"), so that no name longer than `key` starts there. A word's start is worked
-    /// out once and serves every walk from that word ([`Gazetteer::longest_name`]).
+    /// Everything the gazetteer knows of an already normalised `key`, from one walk of each
+    /// part's name automaton: the entries filed under it ([`Gazetteer::lookup`]), whether it is
+    /// an ordinary word ([`Gazetteer::is_common_word`]), and where the walks stand after it
+    /// and a space, for the names that begin with it and go on ("new" of "new york"): a
+    /// word's start serves every walk from that word ([`Gazetteer::longest_name`]).
     ///
     /// # Example
     /// ```
@@ -313,31 +325,55 @@ impl Gazetteer {
     /// let mut builder = IndexBuilder::new();
     /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
     /// builder.name(gaza, "Gaza Strip", true);
+    /// builder.name(gaza, "Gaza", false);
     /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
-    /// assert!(gazetteer.name_start("gaza").is_some());
-    /// assert!(gazetteer.name_start("gaza strip").is_none());
-    /// assert!(gazetteer.name_start("gaz").is_none());
+    /// let gaza = gazetteer.headword("gaza");
+    /// assert_eq!(gaza.candidates.len(), 1);
+    /// assert!(gaza.start.is_some());
+    /// let strip = gazetteer.headword("gaza strip");
+    /// assert!(strip.start.is_none() && !strip.common);
+    /// assert!(gazetteer.headword("gaz").candidates.is_empty());
     /// ```
-    pub fn name_start(&self, key: &str) -> Option<NameStart> {
-        let states: Vec<Option<(fst::raw::CompiledAddr, u64)>> = self
-            .parts
-            .iter()
-            .map(|part| {
-                let fst = part.names.as_fst();
-                let mut node = fst.root();
-                let mut out = fst::raw::Output::zero();
-                for &byte in key.as_bytes().iter().chain(b" ") {
-                    let t = node.transition(node.find_input(byte)?);
-                    out = out.cat(t.out);
-                    node = fst.node(t.addr);
+    pub fn headword(&self, key: &str) -> Headword<'_> {
+        use fst::raw::Output;
+        let mut headword = Headword {
+            candidates: Vec::new(),
+            common: false,
+            start: None,
+        };
+        let mut states = Vec::with_capacity(self.parts.len());
+        for part in &self.parts {
+            let fst = part.names.as_fst();
+            let mut node = fst.root();
+            let mut out = Output::zero();
+            let mut state = None;
+            let mut walked = true;
+            for &byte in key.as_bytes() {
+                let Some(i) = node.find_input(byte) else {
+                    walked = false;
+                    break;
+                };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = fst.node(t.addr);
+            }
+            if walked {
+                if node.is_final() {
+                    let value = out.cat(node.final_output()).value();
+                    headword.common |= value & COMMON_WORD != 0;
+                    headword.candidates.extend(self.candidates(part, value));
                 }
-                Some((node.addr(), out.value()))
-            })
-            .collect();
-        states
-            .iter()
-            .any(Option::is_some)
-            .then_some(NameStart { states })
+                if let Some(i) = node.find_input(b' ') {
+                    let t = node.transition(i);
+                    state = Some((t.addr, out.cat(t.out).value()));
+                }
+            }
+            states.push(state);
+        }
+        if states.iter().any(Option::is_some) {
+            headword.start = Some(NameStart { states });
+        }
+        headword
     }
 
     /// The longest name under which the gazetteer files entries that goes on from `start`
@@ -352,7 +388,7 @@ impl Gazetteer {
     /// let gaza = builder.add(NewEntry::new(Kind::Region, "Gaza Strip", "PS", (34.4, 31.4)));
     /// builder.name(gaza, "Gaza Strip", true);
     /// let gazetteer = Gazetteer::new(builder.build().unwrap()).unwrap();
-    /// let start = gazetteer.name_start("gaza").unwrap();
+    /// let start = gazetteer.headword("gaza").start.unwrap();
     /// assert_eq!(gazetteer.longest_name(&start, "strip border", &[5, 12]), Some(5));
     /// assert_eq!(gazetteer.longest_name(&start, "strip border", &[12]), None);
     /// ```

@@ -36,7 +36,7 @@ mod index;
 mod write;
 
 pub use format::FormatError;
-pub use index::{Candidate, Entry, Gazetteer, NameStart, PART_FILES};
+pub use index::{Candidate, Entry, Gazetteer, Headword, NameStart, PART_FILES};
 pub use write::{IndexBuilder, NewEntry};
 
 /// What sort of feature an entry is.

@@ -12,7 +12,7 @@ use super::words::{
     AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, SETTLEMENT_WORDS, SPEECH,
     TITLES,
 };
-use crate::gazetteer::{Candidate, Gazetteer, Kind, NameStart, Provenance};
+use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
 use rustc_hash::FxHashMap;
 
@@ -132,40 +132,35 @@ pub struct Words<'t, 'g> {
     known: FxHashMap<&'t str, Word>,
     lower: Vec<String>,
     keys: Vec<String>,
-    /// Where the names that begin with each word go on from ([`Gazetteer::name_start`]).
-    starts: Vec<Option<NameStart>>,
+    /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]).
+    headwords: Vec<Headword<'g>>,
     /// The entries of each name looked up, and whether it is an ordinary word.
     entries: FxHashMap<String, (Vec<Candidate<'g>>, bool)>,
 }
 
 impl<'t, 'g> Words<'t, 'g> {
     /// What the word `written` is, as `gazetteer` sees it.
-    pub fn word(&mut self, gazetteer: &Gazetteer, written: &'t str) -> Word {
+    pub fn word(&mut self, gazetteer: &'g Gazetteer, written: &'t str) -> Word {
         if let Some(&w) = self.known.get(written) {
             return w;
         }
         let lower = written.to_lowercase();
         let key = normalize(written);
         let classes = word_classes(&lower);
-        let start = gazetteer.name_start(&key);
+        let headword = gazetteer.headword(&key);
         let place_word = word_classes(&key) & (Word::AREA | Word::SETTLEMENT | Word::DIRECTION);
         let word = Word {
             classes: classes | if place_word != 0 { Word::PLACE_WORD } else { 0 },
-            strength: gazetteer
-                .lookup(&key)
-                .iter()
-                .map(strength)
-                .max()
-                .unwrap_or(0),
-            common: gazetteer.is_common_word(&key),
-            begins_names: start.is_some(),
+            strength: headword.candidates.iter().map(strength).max().unwrap_or(0),
+            common: headword.common,
+            begins_names: headword.start.is_some(),
             cyrillic: is_cyrillic(&lower),
             chars: lower.chars().count(),
             index: self.keys.len(),
         };
         self.lower.push(lower);
         self.keys.push(key);
-        self.starts.push(start);
+        self.headwords.push(headword);
         self.known.insert(written, word);
         word
     }
@@ -182,7 +177,7 @@ impl<'t, 'g> Words<'t, 'g> {
 
     /// Where the names that begin with the word go on from, if any do.
     pub fn name_start(&self, word: Word) -> Option<&NameStart> {
-        self.starts[word.index].as_ref()
+        self.headwords[word.index].start.as_ref()
     }
 }
 
@@ -285,8 +280,17 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
         match self.filed.get(self.words.key(word)) {
             Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
             None => {
+                let headword = &self.words.headwords[word.index];
+                let found = !headword.candidates.is_empty();
                 let key = self.words.key(word).to_string();
-                self.name(&key)
+                let name = Name::new(
+                    key.clone(),
+                    headword.candidates.clone(),
+                    headword.common,
+                    false,
+                );
+                let n = self.file(key, name);
+                found.then_some(n)
             }
         }
     }
