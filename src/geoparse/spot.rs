@@ -379,7 +379,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             return self.longest_cyrillic_match(i, max);
         }
         // Latin names: most words begin no longer name, and are names or not on their own.
-        if !first.begins_names || max == 1 {
+        if max == 1 || !self.vocabulary.gazetted(first).begins_names {
             return self.vocabulary.name_of(first).map(|n| (1, n, false));
         }
         // Otherwise one walk of the name automaton along the words that follow, from where the
@@ -497,7 +497,8 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         // is also an ordinary one ("John Kelly", "Bill Burns").
         let inside_before =
             k > 0 && k < first && !self.headline && self.words[k].case == Case::Title;
-        let ordinary = !inside_before && (word.common || word.is(Word::COMMON_CAPITALISED));
+        let ordinary = !inside_before
+            && (word.is(Word::COMMON_CAPITALISED) || self.vocabulary.gazetted(word).common);
         !(word.is(Word::DIRECTION
             | Word::TITLE
             | Word::CALENDAR
@@ -564,11 +565,10 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title).
         if let Some(k) = next {
             let next_word = self.word(k);
-            let next_strength = next_word.strength;
             if self.capitalised(k)
                 && !next_word.is(Word::PLACE_WORD)
                 && (self.is_name_word(k, first) || (!self.headline && best < 2))
-                && (next_strength == 0 || best < 2 || next_strength < 2)
+                && (best < 2 || self.vocabulary.gazetted(next_word).strength < 2)
             {
                 let next_key = self.vocabulary.key(next_word).to_string();
                 self.persons.insert(next_key);
@@ -583,6 +583,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             && self.is_name_word(k, first)
         {
             let prev_word = self.word(k);
+            let prev_word = self.vocabulary.gazetted(prev_word);
             if (best < 3 || !prev_word.common) && prev_word.strength < 2 {
                 if best < 3 {
                     self.remember_person(name);
@@ -595,7 +596,10 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         let common = if single {
             name_common
         } else {
-            (first..=last).all(|k| self.word(k).common)
+            (first..=last).all(|k| {
+                let word = self.word(k);
+                self.vocabulary.gazetted(word).common
+            })
         };
         if common {
             if self.headline || first == 0 || token_case == Case::Upper {

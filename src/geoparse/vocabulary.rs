@@ -21,12 +21,6 @@ use rustc_hash::FxHashMap;
 pub struct Word {
     /// Its word classes: [`Word::TITLE`], [`Word::SPEECH`]…
     classes: u16,
-    /// The strongest place its key names on its own ([`strength`]), 0 for none.
-    pub strength: u8,
-    /// Whether its key is an ordinary English word.
-    pub common: bool,
-    /// Whether some longer name begins with it ("new" of "new york").
-    pub begins_names: bool,
     /// Whether it is written in Cyrillic.
     pub cyrillic: bool,
     /// Its length in characters.
@@ -61,6 +55,18 @@ impl Word {
     pub fn is(&self, classes: u16) -> bool {
         self.classes & classes != 0
     }
+}
+
+/// What the gazetteer says of a word's key (asked only of the words where it matters: most
+/// words are read only for their classes and keys).
+#[derive(Clone, Copy, Debug)]
+pub struct Gazetted {
+    /// The strongest place its key names on its own ([`strength`]), 0 for none.
+    pub strength: u8,
+    /// Whether its key is an ordinary English word.
+    pub common: bool,
+    /// Whether some longer name begins with it ("new" of "new york").
+    pub begins_names: bool,
 }
 
 /// Capitalised words that are not names but that the word list only has capitalised (or not
@@ -132,35 +138,31 @@ pub struct Words<'t, 'g> {
     known: FxHashMap<&'t str, Word>,
     lower: Vec<String>,
     keys: Vec<String>,
-    /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]).
-    headwords: Vec<Headword<'g>>,
+    /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]), once asked.
+    headwords: Vec<Option<(Headword<'g>, Gazetted)>>,
     /// The entries of each name looked up, and whether it is an ordinary word.
     entries: FxHashMap<String, (Vec<Candidate<'g>>, bool)>,
 }
 
 impl<'t, 'g> Words<'t, 'g> {
     /// What the word `written` is, as `gazetteer` sees it.
-    pub fn word(&mut self, gazetteer: &'g Gazetteer, written: &'t str) -> Word {
+    pub fn word(&mut self, written: &'t str) -> Word {
         if let Some(&w) = self.known.get(written) {
             return w;
         }
         let lower = written.to_lowercase();
         let key = normalize(written);
         let classes = word_classes(&lower);
-        let headword = gazetteer.headword(&key);
         let place_word = word_classes(&key) & (Word::AREA | Word::SETTLEMENT | Word::DIRECTION);
         let word = Word {
             classes: classes | if place_word != 0 { Word::PLACE_WORD } else { 0 },
-            strength: headword.candidates.iter().map(strength).max().unwrap_or(0),
-            common: headword.common,
-            begins_names: headword.start.is_some(),
             cyrillic: is_cyrillic(&lower),
             chars: lower.chars().count(),
             index: self.keys.len(),
         };
         self.lower.push(lower);
         self.keys.push(key);
-        self.headwords.push(headword);
+        self.headwords.push(None);
         self.known.insert(written, word);
         word
     }
@@ -175,9 +177,18 @@ impl<'t, 'g> Words<'t, 'g> {
         &self.keys[word.index]
     }
 
-    /// Where the names that begin with the word go on from, if any do.
-    pub fn name_start(&self, word: Word) -> Option<&NameStart> {
-        self.headwords[word.index].start.as_ref()
+    /// What `gazetteer` knows of the word's key, asked the first time.
+    fn headword(&mut self, gazetteer: &'g Gazetteer, word: Word) -> &(Headword<'g>, Gazetted) {
+        let keys = &self.keys;
+        self.headwords[word.index].get_or_insert_with(|| {
+            let headword = gazetteer.headword(&keys[word.index]);
+            let gazetted = Gazetted {
+                strength: headword.candidates.iter().map(strength).max().unwrap_or(0),
+                common: headword.common,
+                begins_names: headword.start.is_some(),
+            };
+            (headword, gazetted)
+        })
     }
 }
 
@@ -235,7 +246,12 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
 
     /// What the word `written` is.
     pub fn word(&mut self, written: &'t str) -> Word {
-        self.words.word(self.gazetteer, written)
+        self.words.word(written)
+    }
+
+    /// What the gazetteer says of the word's key.
+    pub fn gazetted(&mut self, word: Word) -> Gazetted {
+        self.words.headword(self.gazetteer, word).1
     }
 
     /// The word in lower case.
@@ -249,8 +265,8 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
     }
 
     /// Where the names that begin with the word go on from, if any do.
-    pub fn name_start(&self, word: Word) -> Option<&NameStart> {
-        self.words.name_start(word)
+    pub fn name_start(&mut self, word: Word) -> Option<&NameStart> {
+        self.words.headword(self.gazetteer, word).0.start.as_ref()
     }
 
     /// The name filed under `key` (normalised), looked up the first time: its index in
@@ -280,9 +296,9 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
         match self.filed.get(self.words.key(word)) {
             Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
             None => {
-                let headword = &self.words.headwords[word.index];
-                let found = !headword.candidates.is_empty();
                 let key = self.words.key(word).to_string();
+                let (headword, _) = self.words.headword(self.gazetteer, word);
+                let found = !headword.candidates.is_empty();
                 let name = Name::new(
                     key.clone(),
                     headword.candidates.clone(),
