@@ -432,7 +432,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
                     scores[k] += 1.5 + 0.5 * weight.min(3.0);
                 }
                 // Regions the text is about, and nearness to its other places.
-                let nearest = around.nearest(o);
+                let nearest = around.nearest(o, &window);
                 if around.shares_region(o) {
                     scores[k] += 1.0;
                 }
@@ -447,7 +447,7 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
         in_sentence.extend(
             sentence_spots(spots, i)
                 .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
-                .map(|j| provisional[j]),
+                .map(|j| &provisional[j]),
         );
         // The likeliest readings of the spot holding this one ("X in Y"), if any.
         let holders = spot
@@ -581,12 +581,12 @@ impl<'g> Window<'g> {
     }
 
     /// What the window holds for the spots of name `name` (see [`Around`]).
-    fn around(&self, name: usize, around: &mut Around<'g>) {
+    fn around(&self, name: usize, around: &mut Around) {
         around.others.clear();
         around.points.clear();
         around.regions.clear();
         around.region_anchors.clear();
-        for (r, n, _) in &self.distinct {
+        for (k, (r, n, _)) in self.distinct.iter().enumerate() {
             if *n == name {
                 continue;
             }
@@ -595,7 +595,7 @@ impl<'g> Window<'g> {
                 around.region_anchors.push(r.id);
             }
             if r.kind != Kind::Country {
-                around.others.push(*r);
+                around.others.push(k);
                 around.points.push(r.at);
             }
         }
@@ -605,9 +605,10 @@ impl<'g> Window<'g> {
 /// The anchors of the window found by other names than a spot's own: those its candidates are
 /// measured against, gathered once for the loop over them.
 #[derive(Default)]
-struct Around<'g> {
-    /// The anchors that are not countries, and their points.
-    others: Vec<Reading<'g>>,
+struct Around {
+    /// The anchors that are not countries (their places in [`Window::distinct`]), and their
+    /// points.
+    others: Vec<usize>,
     points: Vec<[f64; 3]>,
     /// The first-level regions the anchors lie in.
     regions: Vec<u32>,
@@ -615,16 +616,16 @@ struct Around<'g> {
     region_anchors: Vec<u32>,
 }
 
-impl Around<'_> {
-    /// The [`reach`] of the nearest other anchor that is not a country from a candidate;
-    /// infinite for none.
-    fn nearest(&self, o: &Reading<'_>) -> f64 {
+impl Around {
+    /// The [`reach`] of the nearest other anchor of `window` that is not a country from a
+    /// candidate; infinite for none.
+    fn nearest(&self, o: &Reading<'_>, window: &Window<'_>) -> f64 {
         if o.kind.is_area() {
             // An area holds some anchors: they are at no distance.
             return self
                 .others
                 .iter()
-                .map(|a| reach(o, a))
+                .map(|&k| reach(o, &window.distinct[k].0))
                 .fold(f64::INFINITY, f64::min);
         }
         // Four minima side by side, which the compiler can keep in vector registers.
@@ -668,14 +669,15 @@ fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
 }
 
 /// The readings a container spot may stand for: its three likeliest.
-fn containers<'g>(options: &[Reading<'g>], probabilities: &[f64]) -> Vec<Reading<'g>> {
-    let mut ranked: Vec<(f64, Reading<'g>)> = options
+fn containers<'r, 'g>(options: &'r [Reading<'g>], probabilities: &[f64]) -> Vec<&'r Reading<'g>> {
+    let mut ranked: Vec<(f64, &Reading<'g>)> = options
         .iter()
         .zip(probabilities)
-        .map(|(o, p)| (*p, *o))
+        .map(|(o, p)| (*p, o))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    ranked.into_iter().take(3).map(|(_, e)| e).collect()
+    ranked.truncate(3);
+    ranked.into_iter().map(|(_, e)| e).collect()
 }
 
 fn alternatives<'g>(
