@@ -55,10 +55,10 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
     // The pieces of one text share their words (each is worked out once), and their mentions
     // are grouped into places once, not piece by piece.
     let read = |ranges: &[Range<usize>]| -> Geoparse {
-        let mut words = Words::default();
+        let (mut words, mut known) = (Words::new(gazetteer), resolve::Known::default());
         let mut located = Vec::new();
         for r in ranges {
-            located.extend(locate(gazetteer, text, r.clone(), options, &mut words));
+            located.extend(locate(text, r.clone(), options, &mut words, &mut known));
         }
         model::assemble(text, located)
     };
@@ -89,15 +89,15 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
 /// Finds and resolves the mentions of the piece `range` of `text`, knowing the `words` met
 /// already; spans are offsets into the whole text.
 fn locate<'t, 'g>(
-    gazetteer: &'g Gazetteer,
     text: &'t str,
     range: Range<usize>,
     options: Options,
     words: &mut Words<'t, 'g>,
+    known: &mut resolve::Known<'g>,
 ) -> Vec<model::Located<'g>> {
     let offset = range.start;
-    let spots = spot::spot_with(gazetteer, &text[range], options, words);
-    let resolutions = resolve::resolve(&spots);
+    let spots = spot::spot_with(&text[range], options, words);
+    let resolutions = resolve::resolve_with(&spots, known);
     spots
         .spots
         .iter()
@@ -153,6 +153,7 @@ pub fn geoparse_piece(
     range: Range<usize>,
     options: Options,
 ) -> Geoparse {
-    let located = locate(gazetteer, text, range, options, &mut Words::default());
+    let mut known = resolve::Known::default();
+    let located = locate(text, range, options, &mut Words::new(gazetteer), &mut known);
     model::assemble(text, located)
 }

@@ -272,34 +272,73 @@ fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
     }
 }
 
+/// What resolution works out once for each name of a text, in whichever piece of it the name
+/// is met (the names of [`Spots::names`], which a text's pieces share): the name's readings,
+/// its number (names of one key share one), and the scores its own words give it.
+#[derive(Default)]
+pub struct Known<'g> {
+    /// The readings of each name.
+    readings: Vec<Vec<Reading<'g>>>,
+    /// The number of each name's key.
+    key_numbers: Vec<usize>,
+    keys: FxHashMap<String, usize>,
+    /// The own scores, and the probabilities they give, by name and the three cues they
+    /// depend on.
+    own: FxHashMap<(usize, [bool; 3]), usize>,
+    worked_out: Vec<(Vec<f64>, Vec<f64>)>,
+}
+
+impl<'g> Known<'g> {
+    /// Learns the names not met before (names are only ever added).
+    fn learn(&mut self, names: &[Name<'g>]) {
+        for name in &names[self.readings.len()..] {
+            self.readings.push(readings(name));
+            let next = self.keys.len();
+            let number = *self.keys.entry(name.key.clone()).or_insert(next);
+            self.key_numbers.push(number);
+        }
+    }
+
+    /// The place of a spot's own scores in `worked_out`, worked out the first time.
+    fn own_scores(&mut self, spot: &Spot) -> usize {
+        let cues = [
+            spot.cues.cyrillic,
+            spot.cues.wants_area,
+            spot.cues.wants_settlement,
+        ];
+        let (readings, worked_out) = (&self.readings, &mut self.worked_out);
+        *self.own.entry((spot.name, cues)).or_insert_with(|| {
+            let scores = own_cues(spot, &readings[spot.name]);
+            let mut probabilities = scores.clone();
+            softmax(&mut probabilities);
+            worked_out.push((scores, probabilities));
+            worked_out.len() - 1
+        })
+    }
+}
+
 /// The resolution of every spot, `None` for spots dropped as too doubtful.
-pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
+pub fn resolve<'g>(found: &Spots<'_, 'g>) -> Vec<Option<Resolution<'g>>> {
+    resolve_with(found, &mut Known::default())
+}
+
+/// The resolution of every spot of a piece of text, knowing what its other pieces taught
+/// about their names.
+pub fn resolve_with<'g>(
+    found: &Spots<'_, 'g>,
+    known: &mut Known<'g>,
+) -> Vec<Option<Resolution<'g>>> {
     let spots = &found.spots;
-    let readings_by_name: Vec<Vec<Reading<'g>>> = found.names.iter().map(readings).collect();
+    known.learn(&found.names);
+    // Scores from a spot's own words depend on its name and three cues: worked out once each.
+    let own_index: Vec<usize> = spots.iter().map(|s| known.own_scores(s)).collect();
+    let known = &*known;
     let options: Vec<&[Reading<'g>]> = spots
         .iter()
-        .map(|s| readings_by_name[s.name].as_slice())
+        .map(|s| known.readings[s.name].as_slice())
         .collect();
-    // Scores from a spot's own words depend on its name and three cues: worked out once each.
-    // (The scores, and the probabilities they give.)
-    let mut worked_out: Vec<(Vec<f64>, Vec<f64>)> = Vec::new();
-    let mut by_cues: FxHashMap<(usize, [bool; 3]), usize> = FxHashMap::default();
-    let own_index: Vec<usize> = spots
-        .iter()
-        .zip(&options)
-        .map(|(s, o)| {
-            let cues = [s.cues.cyrillic, s.cues.wants_area, s.cues.wants_settlement];
-            *by_cues.entry((s.name, cues)).or_insert_with(|| {
-                let scores = own_cues(s, o);
-                let mut probabilities = scores.clone();
-                softmax(&mut probabilities);
-                worked_out.push((scores, probabilities));
-                worked_out.len() - 1
-            })
-        })
-        .collect();
-    let own_scores = |i: usize| &worked_out[own_index[i]].0;
-    let first = |i: usize| &worked_out[own_index[i]].1;
+    let own_scores = |i: usize| &known.worked_out[own_index[i]].0;
+    let first = |i: usize| &known.worked_out[own_index[i]].1;
     let provisional: Vec<Reading<'g>> = options
         .iter()
         .enumerate()
@@ -328,19 +367,10 @@ pub fn resolve<'g>(found: &Spots<'g>) -> Vec<Option<Resolution<'g>>> {
     };
     // Spots compared by name: the same key, the same number (names found by other forms of
     // one key, such as a demonym's, count as one).
-    let mut names: HashMap<&str, usize> = HashMap::new();
-    let key_number: Vec<usize> = found
-        .names
-        .iter()
-        .map(|n| {
-            let next = names.len();
-            *names.entry(n.key.as_str()).or_insert(next)
-        })
-        .collect();
-    let name: Vec<usize> = spots.iter().map(|s| key_number[s.name]).collect();
+    let name: Vec<usize> = spots.iter().map(|s| known.key_numbers[s.name]).collect();
     // The weight each country has from the anchors, in all and by name.
     let mut country_weight = vec![0.0; COUNTRY_SLOTS];
-    let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); names.len()];
+    let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); known.keys.len()];
     let mut own_weight = vec![0.0; spots.len()];
     for &a in &anchors {
         let (slot, weight) = (country_slot(provisional[a].country), anchor_weight(a));

@@ -18,7 +18,7 @@
 //! ("X in Y", "X, Y", "X (Y)", "Y's X") or that they lie near ("near Y").
 
 use super::inflect::{is_cyrillic, nominatives};
-use super::vocabulary::{Name, Vocabulary, Word, Words};
+use super::vocabulary::{Name, Word, Words};
 use super::words::{AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, is};
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -70,13 +70,14 @@ pub struct Cues {
 
 /// The result of recognition.
 #[derive(Clone, Debug)]
-pub struct Spots<'g> {
+pub struct Spots<'w, 'g> {
     /// Sentence spans of the text.
     pub sentences: Vec<Range<usize>>,
     /// Spots in text order.
     pub spots: Vec<Spot>,
-    /// The names the spots match, each with its candidates.
-    pub names: Vec<Name<'g>>,
+    /// The names the spots match, each with its candidates (those of the whole text when it
+    /// is read in pieces: they are met once).
+    pub names: Cow<'w, [Name<'g>]>,
 }
 
 /// How strongly an entry stands for itself: 3 for countries, capitals and cities of a million,
@@ -102,23 +103,29 @@ pub struct Options {
 }
 
 /// Finds the place names in `text`.
-pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots<'g> {
-    spot_with(gazetteer, text, options, &mut Words::default())
+pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots<'g, 'g> {
+    let mut words = Words::new(gazetteer);
+    let Spots {
+        sentences, spots, ..
+    } = spot_with(text, options, &mut words);
+    Spots {
+        sentences,
+        spots,
+        names: Cow::Owned(words.into_names()),
+    }
 }
 
-/// Finds the place names in `text`, knowing the `words` met already (in other pieces of the
-/// same text, read with the same gazetteer).
-pub fn spot_with<'t, 'g>(
-    gazetteer: &'g Gazetteer,
+/// Finds the place names in `text`, knowing the `words` and names met already (in other
+/// pieces of the same text).
+pub fn spot_with<'w, 't, 'g>(
     text: &'t str,
     options: Options,
-    words: &mut Words<'t, 'g>,
-) -> Spots<'g> {
+    vocabulary: &'w mut Words<'t, 'g>,
+) -> Spots<'w, 'g> {
     let sentence_spans = sentences(text);
     let all_tokens = tokens(text);
     // What each token's word is, once asked.
     let mut token_words: Vec<Option<Word>> = vec![None; all_tokens.len()];
-    let mut vocabulary = Vocabulary::new(gazetteer, words);
     let mut spots: Vec<Spot> = Vec::new();
     let mut persons: FxHashSet<String> = FxHashSet::default();
     let mut first_token = 0;
@@ -138,7 +145,7 @@ pub fn spot_with<'t, 'g>(
             known: &mut token_words[first_token..end],
             index: s,
             headline: capitals_uninformative(words),
-            vocabulary: &mut vocabulary,
+            vocabulary: &mut *vocabulary,
             persons: &mut persons,
             options,
         };
@@ -147,7 +154,7 @@ pub fn spot_with<'t, 'g>(
         spots.extend(linked);
         first_token = end;
     }
-    let names = vocabulary.names;
+    let names = vocabulary.names();
     // A name the text shows to be a person's, anywhere, is a person's before that too, unless
     // it names a notable place or follows a locative ("in Jackson").
     for s in &mut spots {
@@ -157,7 +164,7 @@ pub fn spot_with<'t, 'g>(
     Spots {
         sentences: sentence_spans,
         spots,
-        names,
+        names: Cow::Borrowed(names),
     }
 }
 
@@ -217,7 +224,7 @@ fn spaces_only(gap: &str) -> bool {
 }
 
 /// One sentence being read for place names.
-struct Sentence<'a, 'v, 't, 'g> {
+struct Sentence<'a, 't, 'g> {
     text: &'t str,
     words: &'a [Token],
     /// What the word of each token is, once asked.
@@ -225,7 +232,7 @@ struct Sentence<'a, 'v, 't, 'g> {
     index: usize,
     /// Whether capitals tell nothing here (see [`capitals_uninformative`]).
     headline: bool,
-    vocabulary: &'a mut Vocabulary<'v, 't, 'g>,
+    vocabulary: &'a mut Words<'t, 'g>,
     /// Names the text has shown to be persons' so far.
     persons: &'a mut FxHashSet<String>,
     options: Options,
@@ -234,7 +241,7 @@ struct Sentence<'a, 'v, 't, 'g> {
 /// A name found in a sentence: its spot, and its first and last token.
 type Found = (Spot, usize, usize);
 
-impl<'t> Sentence<'_, '_, 't, '_> {
+impl<'t> Sentence<'_, 't, '_> {
     /// What the word of token `k` is.
     fn word(&mut self, k: usize) -> Word {
         if let Some(word) = self.known[k] {
@@ -302,7 +309,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
                 continue;
             };
             // A demonym ("Russian") stands for its country only when asked for.
-            let names = &self.vocabulary.names;
+            let names = self.vocabulary.names();
             if names[name].candidates.iter().any(|c| c.demonym) {
                 if !self.options.demonyms {
                     i += len;
@@ -349,7 +356,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
 
     /// The name `name` restricted to the entries it is a demonym of.
     fn demonyms_of(&mut self, name: usize) -> usize {
-        let n = &self.vocabulary.names[name];
+        let n = &self.vocabulary.names()[name];
         let filing = format!("\u{1}{}", n.key);
         if let Some(found) = self.vocabulary.filed(&filing) {
             return found;
@@ -429,7 +436,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
             // written; "Покровськ" names Pokrovsk).
             let filing = format!("\u{2}{}", &text[span]);
             if let Some(n) = self.vocabulary.filed(&filing) {
-                return Some((len, n, self.vocabulary.names[n].inflected));
+                return Some((len, n, self.vocabulary.names()[n].inflected));
             }
             let forms: Vec<Vec<String>> = (i..i + len)
                 .map(|k| {
@@ -478,7 +485,8 @@ impl<'t> Sentence<'_, '_, 't, '_> {
 
     /// Remembers `name` as a person's for the rest of the text.
     fn remember_person(&mut self, name: usize) {
-        self.persons.insert(self.vocabulary.names[name].key.clone());
+        self.persons
+            .insert(self.vocabulary.names()[name].key.clone());
     }
 
     /// Whether a capitalised neighbour, token `k`, is an ordinary word or a title rather than
@@ -516,7 +524,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         let single = first == last;
         let token_case = self.words[first].case;
         let word = self.word(first);
-        let n = &self.vocabulary.names[name];
+        let n = &self.vocabulary.names()[name];
         let (name_common, best, best_main) = (n.common, n.strongest, n.strongest_main);
         let all_minor_places = n.minor_places_only;
         let prev = self.prev(first, true);
@@ -525,7 +533,7 @@ impl<'t> Sentence<'_, '_, 't, '_> {
         if single && word.is(Word::CALENDAR | Word::DIRECTION | Word::TITLE) {
             return false;
         }
-        if self.persons.contains(&self.vocabulary.names[name].key) {
+        if self.persons.contains(&self.vocabulary.names()[name].key) {
             return false;
         }
         // "President Macron", "Mr. Kirby", "Gen. Kellogg".

@@ -4,7 +4,8 @@
 //! News repeats itself: an article names its towns again and again, and its capitalised words
 //! are a few hundred distinct ones. Recognition asks about a word each time it meets it (is it
 //! a place, an ordinary word, a title?) and about a name each time it matches it (its
-//! candidates); the vocabulary answers from what it has already asked.
+//! candidates); the vocabulary ([`Words`]) answers from what it has already asked, for every
+//! piece of a long text.
 
 use super::inflect::is_cyrillic;
 use super::spot::strength;
@@ -131,21 +132,51 @@ impl<'g> Name<'g> {
     }
 }
 
-/// The words of a text as one gazetteer sees them, each worked out the first time it is met.
-/// It may serve several pieces of one text, as long as they are read with the same gazetteer.
-#[derive(Default)]
+/// The words and names of a text as one gazetteer sees them, each worked out the first time
+/// it is met. It serves every piece of one text (see [`super::geoparse_text`]).
 pub struct Words<'t, 'g> {
+    gazetteer: &'g Gazetteer,
     known: FxHashMap<&'t str, Word>,
     lower: Vec<String>,
     keys: Vec<String>,
     /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]), once asked.
     headwords: Vec<Option<(Headword<'g>, Gazetted)>>,
-    /// The entries of each name looked up, and whether it is an ordinary word.
-    entries: FxHashMap<String, (Vec<Candidate<'g>>, bool)>,
+    /// Names by how they were found: a key, or a key with a marker for a variant.
+    filed: FxHashMap<String, usize>,
+    /// The names, in the order first met.
+    names: Vec<Name<'g>>,
 }
 
 impl<'t, 'g> Words<'t, 'g> {
-    /// What the word `written` is, as `gazetteer` sees it.
+    /// No words yet, as `gazetteer` sees them.
+    pub fn new(gazetteer: &'g Gazetteer) -> Words<'t, 'g> {
+        Words {
+            gazetteer,
+            known: FxHashMap::default(),
+            lower: Vec::new(),
+            keys: Vec::new(),
+            headwords: Vec::new(),
+            filed: FxHashMap::default(),
+            names: Vec::new(),
+        }
+    }
+
+    /// The gazetteer it asks.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// The names met so far, in the order first met.
+    pub fn names(&self) -> &[Name<'g>] {
+        &self.names
+    }
+
+    /// The names, taken out.
+    pub fn into_names(self) -> Vec<Name<'g>> {
+        self.names
+    }
+
+    /// What the word `written` is.
     pub fn word(&mut self, written: &'t str) -> Word {
         if let Some(&w) = self.known.get(written) {
             return w;
@@ -177,9 +208,9 @@ impl<'t, 'g> Words<'t, 'g> {
         &self.keys[word.index]
     }
 
-    /// What `gazetteer` knows of the word's key, asked the first time.
-    fn headword(&mut self, gazetteer: &'g Gazetteer, word: Word) -> &(Headword<'g>, Gazetted) {
-        let keys = &self.keys;
+    /// What the gazetteer knows of the word's key, asked the first time.
+    fn headword(&mut self, word: Word) -> &(Headword<'g>, Gazetted) {
+        let (keys, gazetteer) = (&self.keys, self.gazetteer);
         self.headwords[word.index].get_or_insert_with(|| {
             let headword = gazetteer.headword(&keys[word.index]);
             let gazetted = Gazetted {
@@ -190,114 +221,39 @@ impl<'t, 'g> Words<'t, 'g> {
             (headword, gazetted)
         })
     }
-}
-
-/// The classes of a lower-case word ([`Word::TITLE`]…), from one table of every class's words.
-fn word_classes(lower: &str) -> u16 {
-    static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u16); 9] = [
-            (TITLES, Word::TITLE),
-            (SPEECH, Word::SPEECH),
-            (DIRECTIONS, Word::DIRECTION),
-            (CALENDAR, Word::CALENDAR),
-            (ORGANISATION_HEADS, Word::ORGANISATION_HEAD),
-            (AREA_WORDS, Word::AREA),
-            (SETTLEMENT_WORDS, Word::SETTLEMENT),
-            (LOCATIVES, Word::LOCATIVE),
-            (COMMON_CAPITALISED, Word::COMMON_CAPITALISED),
-        ];
-        let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
-        for (list, class) in lists {
-            for word in list {
-                *table.entry(*word).or_default() |= class;
-            }
-        }
-        table
-    });
-    table.get(lower).copied().unwrap_or(0)
-}
-
-/// The words and names of one text, or of one piece of it (see the module documentation).
-pub struct Vocabulary<'a, 't, 'g> {
-    gazetteer: &'g Gazetteer,
-    words: &'a mut Words<'t, 'g>,
-    /// Names by how they were found: a key, or a key with a marker for a variant.
-    filed: FxHashMap<String, usize>,
-    /// The names, in the order first met.
-    pub names: Vec<Name<'g>>,
-}
-
-impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
-    /// An empty vocabulary over `gazetteer`, knowing the `words` met already.
-    pub fn new(gazetteer: &'g Gazetteer, words: &'a mut Words<'t, 'g>) -> Vocabulary<'a, 't, 'g> {
-        Vocabulary {
-            gazetteer,
-            words,
-            filed: FxHashMap::default(),
-            names: Vec::new(),
-        }
-    }
-
-    /// The gazetteer it asks.
-    pub fn gazetteer(&self) -> &'g Gazetteer {
-        self.gazetteer
-    }
-
-    /// What the word `written` is.
-    pub fn word(&mut self, written: &'t str) -> Word {
-        self.words.word(written)
-    }
 
     /// What the gazetteer says of the word's key.
     pub fn gazetted(&mut self, word: Word) -> Gazetted {
-        self.words.headword(self.gazetteer, word).1
-    }
-
-    /// The word in lower case.
-    pub fn lower(&self, word: Word) -> &str {
-        self.words.lower(word)
-    }
-
-    /// The word's gazetteer key.
-    pub fn key(&self, word: Word) -> &str {
-        self.words.key(word)
+        self.headword(word).1
     }
 
     /// Where the names that begin with the word go on from, if any do.
     pub fn name_start(&mut self, word: Word) -> Option<&NameStart> {
-        self.words.headword(self.gazetteer, word).0.start.as_ref()
+        self.headword(word).0.start.as_ref()
     }
 
     /// The name filed under `key` (normalised), looked up the first time: its index in
-    /// [`Vocabulary::names`], `None` when the gazetteer has no entry of that name.
+    /// [`Words::names`], `None` when the gazetteer has no entry of that name.
     pub fn name(&mut self, key: &str) -> Option<usize> {
         if let Some(&n) = self.filed.get(key) {
             return (!self.names[n].candidates.is_empty()).then_some(n);
         }
-        let (candidates, common) = self
-            .words
-            .entries
-            .entry(key.to_string())
-            .or_insert_with(|| {
-                let g = self.gazetteer;
-                (g.lookup(key), g.is_common_word(key))
-            })
-            .clone();
+        let g = self.gazetteer;
+        let candidates = g.lookup(key);
         let found = !candidates.is_empty();
-        let name = Name::new(key.to_string(), candidates, common, false);
+        let name = Name::new(key.to_string(), candidates, g.is_common_word(key), false);
         let n = self.file(key.to_string(), name);
         found.then_some(n)
     }
 
-    /// The name a word makes on its own, as [`Vocabulary::name`] (its key is copied only the
-    /// first time).
+    /// The name a word makes on its own, as [`Words::name`] (its key is copied only the first
+    /// time).
     pub fn name_of(&mut self, word: Word) -> Option<usize> {
-        match self.filed.get(self.words.key(word)) {
+        match self.filed.get(&self.keys[word.index]) {
             Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
             None => {
-                let key = self.words.key(word).to_string();
-                let (headword, _) = self.words.headword(self.gazetteer, word);
+                let key = self.keys[word.index].clone();
+                let (headword, _) = self.headword(word);
                 let found = !headword.candidates.is_empty();
                 let name = Name::new(
                     key.clone(),
@@ -326,4 +282,30 @@ impl<'a, 't, 'g> Vocabulary<'a, 't, 'g> {
     pub fn filed(&self, filing: &str) -> Option<usize> {
         self.filed.get(filing).copied()
     }
+}
+
+/// The classes of a lower-case word ([`Word::TITLE`]…), from one table of every class's words.
+fn word_classes(lower: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&str], u16); 9] = [
+            (TITLES, Word::TITLE),
+            (SPEECH, Word::SPEECH),
+            (DIRECTIONS, Word::DIRECTION),
+            (CALENDAR, Word::CALENDAR),
+            (ORGANISATION_HEADS, Word::ORGANISATION_HEAD),
+            (AREA_WORDS, Word::AREA),
+            (SETTLEMENT_WORDS, Word::SETTLEMENT),
+            (LOCATIVES, Word::LOCATIVE),
+            (COMMON_CAPITALISED, Word::COMMON_CAPITALISED),
+        ];
+        let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+        for (list, class) in lists {
+            for word in list {
+                *table.entry(*word).or_default() |= class;
+            }
+        }
+        table
+    });
+    table.get(lower).copied().unwrap_or(0)
 }
