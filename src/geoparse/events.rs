@@ -187,8 +187,12 @@ pub fn event_cue(sentence: &str) -> Option<EventCue> {
         let Some(&first) = rest.as_bytes().first() else {
             continue;
         };
+        let second = rest.as_bytes().get(1);
         for &(cue, word) in &by_first_byte[usize::from(first)] {
-            if !seen[cue] && rest.starts_with(word) {
+            if !seen[cue]
+                && word.as_bytes().get(1).is_none_or(|b| Some(b) == second)
+                && rest.starts_with(word)
+            {
                 seen[cue] = true;
             }
         }

@@ -663,26 +663,25 @@ fn link(text: &str, base: usize, spots: Vec<Found>, words: &[Token]) -> Vec<Spot
             Cow::Borrowed(gap)
         };
         let gap = lower.trim_end_matches("the ");
+        let trimmed = gap.trim();
         let (a_last, b_first) = (token_range[a].1, token_range[b].0);
         if words[a_last].possessive && b_first == a_last + 1 {
             // "Ukraine's Kharkiv": the first contains the second.
             out[b].cues.container = Some(base + a);
-        } else if matches!(
-            gap.trim(),
-            "in" | ", in" | "in the" | ", in the" | "у" | "в"
-        ) || is_description(gap.trim())
+        } else if matches!(trimmed, "in" | ", in" | "in the" | ", in the" | "у" | "в")
+            || is_description(trimmed)
         {
             out[a].cues.container = Some(base + b);
             out[a].cues.container_explicit = true;
-        } else if matches!(gap.trim(), "," | "(") {
+        } else if matches!(trimmed, "," | "(") {
             out[a].cues.container = Some(base + b);
         } else if PROXIMITY.iter().any(|p| {
-            gap.trim()
+            trimmed
                 .strip_suffix(p)
                 .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
         }) {
             out[a].cues.near = Some(base + b);
-        } else if matches!(gap.trim(), "and" | "," | "or") {
+        } else if matches!(trimmed, "and" | "," | "or") {
             // "around Pokrovsk and Kostiantynivka": listed together, near each other.
             out[b].cues.near = Some(base + a);
         }

@@ -116,6 +116,9 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     if letters == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
+    if word.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
     let lower = word.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }

@@ -104,6 +104,19 @@ pub fn tokens(text: &str) -> Vec<Token> {
 }
 
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return match letters.next() {
+            None => Case::Other,
+            Some(first) if first.is_ascii_lowercase() => Case::Lower,
+            Some(_) => match letters.next() {
+                None => Case::Title,
+                Some(second) if second.is_ascii_lowercase() => Case::Title,
+                Some(_) if letters.all(|c| c.is_ascii_uppercase()) => Case::Upper,
+                Some(_) => Case::Title,
+            },
+        };
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return Case::Other;
