@@ -177,21 +177,29 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 /// assert_eq!(event_cue("Negotiators held talks in Doha."), Some(EventCue::Diplomacy));
 /// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
-    let lower = sentence.to_lowercase();
+    // The cue words are lower case: an ASCII sentence is compared as it is, ignoring case.
+    let lower = if sentence.is_ascii() {
+        std::borrow::Cow::Borrowed(sentence)
+    } else {
+        std::borrow::Cow::Owned(sentence.to_lowercase())
+    };
     let by_first_byte = lexicon_by_first_byte();
     let mut seen = [false; EventCue::ALL.len()];
     // A cue word counts where a word starts: at the start, or after a space.
     let starts = std::iter::once(0).chain(lower.match_indices(' ').map(|(at, _)| at + 1));
     for at in starts {
         let rest = &lower[at..];
-        let Some(&first) = rest.as_bytes().first() else {
+        let rest = rest.as_bytes();
+        let Some(first) = rest.first().map(u8::to_ascii_lowercase) else {
             continue;
         };
-        let second = rest.as_bytes().get(1);
+        let second = rest.get(1).map(u8::to_ascii_lowercase);
         for &(cue, word) in &by_first_byte[usize::from(first)] {
+            let word = word.as_bytes();
             if !seen[cue]
-                && word.as_bytes().get(1).is_none_or(|b| Some(b) == second)
-                && rest.starts_with(word)
+                && word.get(1).is_none_or(|&b| Some(b) == second)
+                && rest.len() >= word.len()
+                && rest[..word.len()].eq_ignore_ascii_case(word)
             {
                 seen[cue] = true;
             }

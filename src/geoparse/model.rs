@@ -9,6 +9,7 @@ use super::events::{EventCue, event_cue};
 use super::resolve::{Resolution, distance_km};
 use crate::gazetteer::{Entry, Kind};
 use crate::text::normalize;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -241,6 +242,9 @@ pub(crate) struct Located<'g> {
 /// Groups resolved mentions, in text order, into places.
 pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
     let mut places: Vec<Place> = Vec::new();
+    // Places by entry, and for an approximate place (placed at its region) by its name too
+    // (see [`Place::same_place`]).
+    let mut found: FxHashMap<(u32, Option<String>), usize> = FxHashMap::default();
     let mut cues: Vec<(usize, Option<EventCue>)> = Vec::new();
     for Located {
         span,
@@ -256,14 +260,14 @@ pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
         }
         let cue = cues.last().and_then(|&(_, cue)| cue);
         let mention = Mention::new(text, span, sentence, r.confidence, cue);
-        if let Some(place) = places
-            .iter_mut()
-            .find(|p| p.is(e.id(), r.approximate, surface))
-        {
+        let identity = (e.id(), r.approximate.then(|| normalize(surface)));
+        if let Some(&p) = found.get(&identity) {
+            let place = &mut places[p];
             place.confidence = place.confidence.max(r.confidence);
             place.mentions.push(mention);
             continue;
         }
+        found.insert(identity, places.len());
         let mut place = Place::of_entry(e, vec![mention]);
         place.alternatives = r
             .alternatives
