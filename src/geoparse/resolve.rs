@@ -286,6 +286,20 @@ pub struct Known<'g> {
     /// depend on.
     own: FxHashMap<(usize, [bool; 3]), usize>,
     worked_out: Vec<(Vec<f64>, Vec<f64>)>,
+    /// The windows of anchors met (see [`Window::sorted`]), by number.
+    windows: FxHashMap<Vec<(u32, usize)>, usize>,
+    /// What the anchors of a window (by number) say of each reading of a name, once asked:
+    /// whether it shares their region, and what nearness to them adds.
+    nearness: FxHashMap<(usize, usize), Vec<Option<Nearness>>>,
+}
+
+/// What the anchors around a spot say of one of its readings.
+#[derive(Clone, Copy)]
+struct Nearness {
+    /// It lies in the first-level region of an anchor, or is one.
+    shares_region: bool,
+    /// The score its distance to the nearest anchor adds, if any anchor counts.
+    near: Option<f64>,
 }
 
 impl<'g> Known<'g> {
@@ -332,13 +346,19 @@ pub fn resolve_with<'g>(
     known.learn(&found.names);
     // Scores from a spot's own words depend on its name and three cues: worked out once each.
     let own_index: Vec<usize> = spots.iter().map(|s| known.own_scores(s)).collect();
-    let known = &*known;
-    let options: Vec<&[Reading<'g>]> = spots
-        .iter()
-        .map(|s| known.readings[s.name].as_slice())
-        .collect();
-    let own_scores = |i: usize| &known.worked_out[own_index[i]].0;
-    let first = |i: usize| &known.worked_out[own_index[i]].1;
+    let Known {
+        readings,
+        key_numbers,
+        keys,
+        worked_out,
+        windows,
+        nearness,
+        ..
+    } = known;
+    let (readings, key_numbers, worked_out) = (&*readings, &*key_numbers, &*worked_out);
+    let options: Vec<&[Reading<'g>]> = spots.iter().map(|s| readings[s.name].as_slice()).collect();
+    let own_scores = |i: usize| &worked_out[own_index[i]].0;
+    let first = |i: usize| &worked_out[own_index[i]].1;
     let provisional: Vec<Reading<'g>> = options
         .iter()
         .enumerate()
@@ -367,10 +387,10 @@ pub fn resolve_with<'g>(
     };
     // Spots compared by name: the same key, the same number (names found by other forms of
     // one key, such as a demonym's, count as one).
-    let name: Vec<usize> = spots.iter().map(|s| known.key_numbers[s.name]).collect();
+    let name: Vec<usize> = spots.iter().map(|s| key_numbers[s.name]).collect();
     // The weight each country has from the anchors, in all and by name.
     let mut country_weight = vec![0.0; COUNTRY_SLOTS];
-    let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); known.keys.len()];
+    let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); keys.len()];
     let mut own_weight = vec![0.0; spots.len()];
     for &a in &anchors {
         let (slot, weight) = (country_slot(provisional[a].country), anchor_weight(a));
@@ -412,7 +432,7 @@ pub fn resolve_with<'g>(
     let mut around = Around::default();
     // The scores with the window's context, by own scores, for the window as it stands.
     let mut with_window: FxHashMap<usize, Vec<f64>> = FxHashMap::default();
-    let mut changes_seen = 0;
+    let (mut changes_seen, mut window_number) = (0, 0);
     let (mut next_in, mut next_out) = (0, 0);
     // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
     let mut qualified: HashMap<&str, u32> = HashMap::new();
@@ -440,6 +460,11 @@ pub fn resolve_with<'g>(
         if window.changes != changes_seen {
             changes_seen = window.changes;
             with_window.clear();
+            let next = windows.len();
+            window_number = match windows.get(&window.sorted) {
+                Some(&n) => n,
+                None => *windows.entry(window.sorted.clone()).or_insert(next),
+            };
         }
         // Context can lift a candidate by about 15 points at most; those further behind the
         // leader cannot win and are not weighed again.
@@ -452,7 +477,11 @@ pub fn resolve_with<'g>(
         // scores (its name and cues) and on the window: worked out once while both stay.
         scores.clear();
         scores.extend_from_slice(with_window.entry(own_index[i]).or_insert_with(|| {
-            window.around(name[i], &mut around);
+            // (What the anchors say of a reading holds in every piece with the same window.)
+            let said = nearness
+                .entry((window_number, spot.name))
+                .or_insert_with(|| vec![None; own.len()]);
+            let mut gathered = false;
             let mut scores = own_scores(i).clone();
             for k in (0..own.len()).filter(weighed) {
                 let o = &own[k];
@@ -462,12 +491,24 @@ pub fn resolve_with<'g>(
                     scores[k] += 1.5 + 0.5 * weight.min(3.0);
                 }
                 // Regions the text is about, and nearness to its other places.
-                let nearest = around.nearest(o, &window);
-                if around.shares_region(o) {
+                let said = *said[k].get_or_insert_with(|| {
+                    if !gathered {
+                        window.around(name[i], &mut around);
+                        gathered = true;
+                    }
+                    let nearest = around.nearest(o, &window);
+                    Nearness {
+                        shares_region: around.shares_region(o),
+                        near: nearest
+                            .is_finite()
+                            .then(|| 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp()),
+                    }
+                });
+                if said.shares_region {
                     scores[k] += 1.0;
                 }
-                if nearest.is_finite() {
-                    scores[k] += 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp();
+                if let Some(near) = said.near {
+                    scores[k] += near;
                 }
             }
             scores
@@ -580,6 +621,9 @@ struct Window<'g> {
     /// How many times `distinct` has gained or lost a reading: while it stays, all that
     /// depends on the window stays.
     changes: usize,
+    /// The distinct anchors as entry and name number, in order: the same in every window
+    /// that holds the same anchors.
+    sorted: Vec<(u32, usize)>,
 }
 
 impl<'g> Window<'g> {
@@ -593,6 +637,9 @@ impl<'g> Window<'g> {
         match self.position(&reading, name) {
             Some(k) => self.distinct[k].2 += 1,
             None => {
+                if let Err(at) = self.sorted.binary_search(&(reading.id, name)) {
+                    self.sorted.insert(at, (reading.id, name));
+                }
                 self.distinct.push((reading, name, 1));
                 self.changes += 1;
             }
@@ -606,6 +653,9 @@ impl<'g> Window<'g> {
         self.distinct[k].2 -= 1;
         if self.distinct[k].2 == 0 {
             self.distinct.swap_remove(k);
+            if let Ok(at) = self.sorted.binary_search(&(reading.id, name)) {
+                self.sorted.remove(at);
+            }
             self.changes += 1;
         }
     }
