@@ -193,11 +193,15 @@ pub fn event_cue(sentence: &str) -> Option<EventCue> {
         let Some(first) = rest.first().map(u8::to_ascii_lowercase) else {
             continue;
         };
-        let second = rest.get(1).map(u8::to_ascii_lowercase);
-        for &(cue, word) in &by_first_byte[usize::from(first)] {
+        let (words, seconds) = &by_first_byte[usize::from(first)];
+        let second = rest.get(1).map_or(0, u8::to_ascii_lowercase);
+        if seconds[usize::from(second / 64)] & (1 << (second % 64)) == 0 {
+            continue;
+        }
+        for &(cue, word) in words {
             let word = word.as_bytes();
             if !seen[cue]
-                && word.get(1).is_none_or(|&b| Some(b) == second)
+                && word[1] == second
                 && rest.len() >= word.len()
                 && rest[..word.len()].eq_ignore_ascii_case(word)
             {
@@ -211,17 +215,23 @@ pub fn event_cue(sentence: &str) -> Option<EventCue> {
         .find_map(|(cue, seen)| seen.then_some(cue))
 }
 
-/// The [`LEXICON`]'s words by their first byte, each with the index of its cue in
-/// [`EventCue::ALL`]: a word start is compared only with the words that begin as it does.
-fn lexicon_by_first_byte() -> &'static [Vec<(usize, &'static str)>] {
-    static TABLE: std::sync::OnceLock<Vec<Vec<(usize, &'static str)>>> = std::sync::OnceLock::new();
+/// The words of the [`LEXICON`] that begin with one byte, each with the index of its cue in
+/// [`EventCue::ALL`], and the set of their second bytes (a bit for each).
+type Lexicon = (Vec<(usize, &'static str)>, [u64; 4]);
+
+/// The [`LEXICON`]'s words by their first byte: a word start is compared only with the words
+/// that begin with its first two bytes. (Every cue word is longer than one byte.)
+fn lexicon_by_first_byte() -> &'static [Lexicon] {
+    static TABLE: std::sync::OnceLock<Vec<Lexicon>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = vec![Vec::new(); 256];
+        let mut table = vec![(Vec::new(), [0; 4]); 256];
         for (cue, words) in LEXICON {
             let index = EventCue::ALL.iter().position(|c| c == cue).unwrap_or(0);
             for word in *words {
-                if let Some(&first) = word.as_bytes().first() {
-                    table[usize::from(first)].push((index, *word));
+                if let &[first, second, ..] = word.as_bytes() {
+                    let (words, seconds) = &mut table[usize::from(first)];
+                    words.push((index, *word));
+                    seconds[usize::from(second / 64)] |= 1 << (second % 64);
                 }
             }
         }
