@@ -127,6 +127,9 @@ pub fn spot_with<'w, 't, 'g>(
     // What each token's word is, once asked.
     let mut token_words: Vec<Option<Word>> = vec![None; all_tokens.len()];
     let mut spots: Vec<Spot> = Vec::new();
+    // The first and last token of each spot of the sentence being read.
+    let mut token_ranges = Vec::new();
+    let mut scratch = Scratch::default();
     let mut persons: FxHashSet<String> = FxHashSet::default();
     let mut first_token = 0;
     for (s, sentence) in sentence_spans.iter().enumerate() {
@@ -147,11 +150,13 @@ pub fn spot_with<'w, 't, 'g>(
             headline: capitals_uninformative(words),
             vocabulary: &mut *vocabulary,
             persons: &mut persons,
+            scratch: &mut scratch,
             options,
         };
-        let sentence_spots = reading.spots();
-        let linked = link(text, spots.len(), sentence_spots, words);
-        spots.extend(linked);
+        let base = spots.len();
+        token_ranges.clear();
+        reading.spots(&mut spots, &mut token_ranges);
+        link(text, base, &mut spots[base..], &token_ranges, words);
         first_token = end;
     }
     let names = vocabulary.names();
@@ -223,6 +228,16 @@ fn spaces_only(gap: &str) -> bool {
     gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
+/// Room for the keys of the runs of words tried as names, kept from one run to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The keys of the words after the first, and where each ends.
+    rest: String,
+    ends: Vec<usize>,
+    /// The key of a whole name.
+    key: String,
+}
+
 /// One sentence being read for place names.
 struct Sentence<'a, 't, 'g> {
     text: &'t str,
@@ -235,11 +250,9 @@ struct Sentence<'a, 't, 'g> {
     vocabulary: &'a mut Words<'t, 'g>,
     /// Names the text has shown to be persons' so far.
     persons: &'a mut FxHashSet<String>,
+    scratch: &'a mut Scratch,
     options: Options,
 }
-
-/// A name found in a sentence: its spot, and its first and last token.
-type Found = (Spot, usize, usize);
 
 impl<'t> Sentence<'_, 't, '_> {
     /// What the word of token `k` is.
@@ -293,8 +306,7 @@ impl<'t> Sentence<'_, 't, '_> {
     }
 
     /// The place names of the sentence, with their cues.
-    fn spots(&mut self) -> Vec<Found> {
-        let mut out = Vec::new();
+    fn spots(&mut self, out: &mut Vec<Spot>, tokens: &mut Vec<(usize, usize)>) {
         // Whether the last place of the sentence followed a locative, so that "near Nabatieh
         // and Tyre" counts for both.
         let mut listed_locative = false;
@@ -338,20 +350,16 @@ impl<'t> Sentence<'_, 't, '_> {
                     ..Cues::default()
                 };
                 listed_locative = cues.locative;
-                out.push((
-                    Spot {
-                        span,
-                        sentence: self.index,
-                        name,
-                        cues,
-                    },
-                    first,
-                    last,
-                ));
+                out.push(Spot {
+                    span,
+                    sentence: self.index,
+                    name,
+                    cues,
+                });
+                tokens.push((first, last));
             }
             i += len;
         }
-        out
     }
 
     /// The name `name` restricted to the entries it is a demonym of.
@@ -392,8 +400,12 @@ impl<'t> Sentence<'_, 't, '_> {
         // Otherwise one walk of the name automaton along the words that follow, from where the
         // first word left it, finds the longest name at once (the key of each shorter run is
         // a prefix of the key of the whole, ending where a word ends).
-        let mut rest = String::new();
-        let mut ends = Vec::with_capacity(max);
+        let (mut rest, mut ends) = (
+            std::mem::take(&mut self.scratch.rest),
+            std::mem::take(&mut self.scratch.ends),
+        );
+        rest.clear();
+        ends.clear();
         for k in i + 1..i + max {
             let w = self.word(k);
             let part = self.vocabulary.key(w);
@@ -411,12 +423,21 @@ impl<'t> Sentence<'_, 't, '_> {
             .vocabulary
             .name_start(first)
             .and_then(|start| gazetteer.longest_name(start, &rest, &ends));
-        let Some(end) = longer else {
-            return self.vocabulary.name_of(first).map(|n| (1, n, false));
+        let found = match longer {
+            None => self.vocabulary.name_of(first).map(|n| (1, n, false)),
+            Some(end) => ends.iter().position(|&e| e == end).and_then(|k| {
+                let mut key = std::mem::take(&mut self.scratch.key);
+                key.clear();
+                key.push_str(self.vocabulary.key(first));
+                key.push(' ');
+                key.push_str(&rest[..end]);
+                let name = self.vocabulary.name(&key);
+                self.scratch.key = key;
+                name.map(|n| (k + 2, n, false))
+            }),
         };
-        let len = ends.iter().position(|&e| e == end)? + 2;
-        let key = format!("{} {}", self.vocabulary.key(first), &rest[..end]);
-        self.vocabulary.name(&key).map(|n| (len, n, false))
+        (self.scratch.rest, self.scratch.ends) = (rest, ends);
+        found
     }
 
     /// The longest name starting at the Cyrillic token `i` and at most `max` tokens long.
@@ -648,9 +669,13 @@ fn is_description(gap: &str) -> bool {
 
 /// Links each spot of a sentence (with the indexes of its first and last token) to the spot
 /// that contains it or that it lies near; links are spot indexes, offset by `base`.
-fn link(text: &str, base: usize, spots: Vec<Found>, words: &[Token]) -> Vec<Spot> {
-    let token_range: Vec<(usize, usize)> = spots.iter().map(|&(_, f, l)| (f, l)).collect();
-    let mut out: Vec<Spot> = spots.into_iter().map(|(spot, _, _)| spot).collect();
+fn link(
+    text: &str,
+    base: usize,
+    out: &mut [Spot],
+    token_range: &[(usize, usize)],
+    words: &[Token],
+) {
     for a in 0..out.len() {
         let Some(b) = (a + 1 < out.len()).then_some(a + 1) else {
             continue;
@@ -686,5 +711,4 @@ fn link(text: &str, base: usize, spots: Vec<Found>, words: &[Token]) -> Vec<Spot
             out[b].cues.near = Some(base + a);
         }
     }
-    out
 }
