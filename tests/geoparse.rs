@@ -117,7 +117,7 @@ fn mentions_carry_their_sentences_and_spans() {
     let found = geoparse(world(), text);
     for (_, m) in found.mentions() {
         assert_eq!(&text[m.start..m.end], m.text);
-        assert_eq!(&text[m.sentence_start..m.sentence_end], m.sentence);
+        assert_eq!(&text[m.sentence_start..m.sentence_end], &*m.sentence);
         assert!(m.sentence.contains(&m.text));
         assert!(m.confidence > 0.0 && m.confidence <= 1.0);
     }

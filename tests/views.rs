@@ -156,7 +156,7 @@ fn a_marked_name_becomes_a_place_with_every_occurrence_as_a_mention() {
     let spans: Vec<(usize, &str)> = marked
         .mentions
         .iter()
-        .map(|m| (m.start, m.sentence.as_str()))
+        .map(|m| (m.start, &*m.sentence))
         .collect();
     assert_eq!(
         spans,

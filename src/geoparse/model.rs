@@ -12,6 +12,7 @@ use crate::text::normalize;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Everything found in one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,8 +78,8 @@ pub struct Mention {
     pub sentence_start: usize,
     /// Byte offset where its sentence ends.
     pub sentence_end: usize,
-    /// The sentence.
-    pub sentence: String,
+    /// The sentence (one copy, shared by the mentions in it).
+    pub sentence: Arc<str>,
     /// Probability that this mention means this place, 0 to 1.
     pub confidence: f64,
     /// What its sentence reports (strike, fighting, …), if anything.
@@ -123,13 +124,26 @@ impl Mention {
         confidence: f64,
         cue: Option<EventCue>,
     ) -> Mention {
+        let words: Arc<str> = Arc::from(&text[sentence.clone()]);
+        Mention::in_sentence(text, span, (sentence, words), confidence, cue)
+    }
+
+    /// As [`Mention::new`], with the sentence's text already copied (once for all the
+    /// mentions in it).
+    pub fn in_sentence(
+        text: &str,
+        span: Range<usize>,
+        (sentence, words): (Range<usize>, Arc<str>),
+        confidence: f64,
+        cue: Option<EventCue>,
+    ) -> Mention {
         Mention {
             start: span.start,
             end: span.end,
             text: text[span].to_string(),
             sentence_start: sentence.start,
             sentence_end: sentence.end,
-            sentence: text[sentence].to_string(),
+            sentence: words,
             confidence,
             cue,
         }
@@ -245,7 +259,8 @@ pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
     // Places by entry, and for an approximate place (placed at its region) by its name too
     // (see [`Place::same_place`]).
     let mut found: FxHashMap<(u32, Option<String>), usize> = FxHashMap::default();
-    let mut cues: Vec<(usize, Option<EventCue>)> = Vec::new();
+    // The last sentence met: its start, its text and its cue (read once per sentence).
+    let mut current: Option<(usize, Arc<str>, Option<EventCue>)> = None;
     for Located {
         span,
         sentence,
@@ -254,12 +269,15 @@ pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
     {
         let e = &r.entry;
         let surface = &text[span.clone()];
-        // The sentence's cue, read once per sentence.
-        if cues.last().is_none_or(|&(s, _)| s != sentence.start) {
-            cues.push((sentence.start, event_cue(&text[sentence.clone()])));
+        if current
+            .as_ref()
+            .is_none_or(|(s, _, _)| *s != sentence.start)
+        {
+            let words = &text[sentence.clone()];
+            current = Some((sentence.start, Arc::from(words), event_cue(words)));
         }
-        let cue = cues.last().and_then(|&(_, cue)| cue);
-        let mention = Mention::new(text, span, sentence, r.confidence, cue);
+        let (_, words, cue) = current.clone().unwrap_or_default();
+        let mention = Mention::in_sentence(text, span, (sentence, words), r.confidence, cue);
         let identity = (e.id(), r.approximate.then(|| normalize(surface)));
         if let Some(&p) = found.get(&identity) {
             let place = &mut places[p];

@@ -75,7 +75,7 @@ pub fn csv(found: &Geoparse) -> String {
             m.start.to_string(),
             m.end.to_string(),
             m.cue.map(|c| c.as_str()).unwrap_or_default().to_string(),
-            m.sentence.clone(),
+            m.sentence.to_string(),
         ];
         let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&row.join(","));
