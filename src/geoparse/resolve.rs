@@ -291,6 +291,9 @@ pub struct Known<'g> {
     /// What the anchors of a window (by number) say of each reading of a name, once asked:
     /// whether it shares their region, and what nearness to them adds.
     nearness: FxHashMap<(usize, usize), Vec<Option<Nearness>>>,
+    /// What the nearest other place of its sentence adds to a reading, by their distance (the
+    /// bits of the squared chord): the same few pairs of places come again and again.
+    in_sentence_nearness: FxHashMap<u64, f64>,
 }
 
 /// What the anchors around a spot say of one of its readings.
@@ -353,6 +356,7 @@ pub fn resolve_with<'g>(
         worked_out,
         windows,
         nearness,
+        in_sentence_nearness,
         ..
     } = known;
     let (readings, key_numbers, worked_out) = (&*readings, &*key_numbers, &*worked_out);
@@ -533,7 +537,9 @@ pub fn resolve_with<'g>(
                 .map(|p| reach(o, p))
                 .fold(f64::INFINITY, f64::min);
             if nearest_in_sentence.is_finite() {
-                scores[k] += 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp();
+                scores[k] += *in_sentence_nearness
+                    .entry(nearest_in_sentence.to_bits())
+                    .or_insert_with(|| 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp());
             }
             // "X in Y", "X, Y", "Y's X".
             if holders.iter().any(|y| inside(o, y)) {
@@ -616,45 +622,45 @@ pub fn resolve_with<'g>(
 /// names the same few places again and again).
 #[derive(Default)]
 struct Window<'g> {
-    /// (reading, the name that found it, how many anchors in the window it stands for).
-    distinct: Vec<(Reading<'g>, usize, usize)>,
+    /// (reading, the name that found it).
+    distinct: Vec<(Reading<'g>, usize)>,
     /// How many times `distinct` has gained or lost a reading: while it stays, all that
     /// depends on the window stays.
     changes: usize,
     /// The distinct anchors as entry and name number, in order: the same in every window
     /// that holds the same anchors.
     sorted: Vec<(u32, usize)>,
+    /// How many anchors of the window each of `sorted` stands for.
+    counts: Vec<usize>,
 }
 
 impl<'g> Window<'g> {
-    fn position(&self, reading: &Reading<'g>, name: usize) -> Option<usize> {
-        self.distinct
-            .iter()
-            .position(|(r, n, _)| r.id == reading.id && *n == name)
-    }
-
     fn add(&mut self, reading: Reading<'g>, name: usize) {
-        match self.position(&reading, name) {
-            Some(k) => self.distinct[k].2 += 1,
-            None => {
-                if let Err(at) = self.sorted.binary_search(&(reading.id, name)) {
-                    self.sorted.insert(at, (reading.id, name));
-                }
-                self.distinct.push((reading, name, 1));
+        match self.sorted.binary_search(&(reading.id, name)) {
+            Ok(at) => self.counts[at] += 1,
+            Err(at) => {
+                self.sorted.insert(at, (reading.id, name));
+                self.counts.insert(at, 1);
+                self.distinct.push((reading, name));
                 self.changes += 1;
             }
         }
     }
 
     fn remove(&mut self, reading: &Reading<'g>, name: usize) {
-        let Some(k) = self.position(reading, name) else {
+        let Ok(at) = self.sorted.binary_search(&(reading.id, name)) else {
             return;
         };
-        self.distinct[k].2 -= 1;
-        if self.distinct[k].2 == 0 {
-            self.distinct.swap_remove(k);
-            if let Ok(at) = self.sorted.binary_search(&(reading.id, name)) {
-                self.sorted.remove(at);
+        self.counts[at] -= 1;
+        if self.counts[at] == 0 {
+            self.sorted.remove(at);
+            self.counts.remove(at);
+            let gone = self
+                .distinct
+                .iter()
+                .position(|(r, n)| r.id == reading.id && *n == name);
+            if let Some(k) = gone {
+                self.distinct.swap_remove(k);
             }
             self.changes += 1;
         }
@@ -666,7 +672,7 @@ impl<'g> Window<'g> {
         around.points.clear();
         around.regions.clear();
         around.region_anchors.clear();
-        for (k, (r, n, _)) in self.distinct.iter().enumerate() {
+        for (k, (r, n)) in self.distinct.iter().enumerate() {
             if *n == name {
                 continue;
             }
