@@ -344,30 +344,22 @@ impl Gazetteer {
         let mut states = Vec::with_capacity(self.parts.len());
         for part in &self.parts {
             let fst = part.names.as_fst();
-            let mut node = fst.root();
-            let mut out = Output::zero();
-            let mut state = None;
-            let mut walked = true;
-            for &byte in key.as_bytes() {
-                let Some(i) = node.find_input(byte) else {
-                    walked = false;
-                    break;
-                };
-                let t = node.transition(i);
-                out = out.cat(t.out);
-                node = fst.node(t.addr);
-            }
-            if walked {
+            let walked = key.as_bytes().iter().try_fold(
+                (fst.root(), Output::zero()),
+                |(node, out), &byte| {
+                    let t = node.transition(node.find_input(byte)?);
+                    Some((fst.node(t.addr), out.cat(t.out)))
+                },
+            );
+            let state = walked.and_then(|(node, out)| {
                 if node.is_final() {
                     let value = out.cat(node.final_output()).value();
                     headword.common |= value & COMMON_WORD != 0;
                     headword.candidates.extend(self.candidates(part, value));
                 }
-                if let Some(i) = node.find_input(b' ') {
-                    let t = node.transition(i);
-                    state = Some((t.addr, out.cat(t.out).value()));
-                }
-            }
+                let t = node.transition(node.find_input(b' ')?);
+                Some((t.addr, out.cat(t.out).value()))
+            });
             states.push(state);
         }
         if states.iter().any(Option::is_some) {

@@ -394,7 +394,7 @@ impl<'t> Sentence<'_, 't, '_> {
             return self.longest_cyrillic_match(i, max);
         }
         // Latin names: most words begin no longer name, and are names or not on their own.
-        if max == 1 || !self.vocabulary.gazetted(first).begins_names {
+        if max == 1 || self.vocabulary.name_start(first).is_none() {
             return self.vocabulary.name_of(first).map(|n| (1, n, false));
         }
         // Otherwise one walk of the name automaton along the words that follow, from where the

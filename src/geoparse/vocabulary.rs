@@ -66,8 +66,6 @@ pub struct Gazetted {
     pub strength: u8,
     /// Whether its key is an ordinary English word.
     pub common: bool,
-    /// Whether some longer name begins with it ("new" of "new york").
-    pub begins_names: bool,
 }
 
 /// Capitalised words that are not names but that the word list only has capitalised (or not
@@ -139,8 +137,9 @@ pub struct Words<'t, 'g> {
     known: FxHashMap<&'t str, Word>,
     lower: Vec<String>,
     keys: Vec<String>,
-    /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]), once asked.
-    headwords: Vec<Option<(Headword<'g>, Gazetted)>>,
+    /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]), once asked,
+    /// with the [`strength`] of its strongest entry.
+    headwords: Vec<Option<(Headword<'g>, u8)>>,
     /// Names by how they were found: a key, or a key with a marker for a variant.
     filed: FxHashMap<String, usize>,
     /// The names, in the order first met.
@@ -209,22 +208,22 @@ impl<'t, 'g> Words<'t, 'g> {
     }
 
     /// What the gazetteer knows of the word's key, asked the first time.
-    fn headword(&mut self, word: Word) -> &(Headword<'g>, Gazetted) {
+    fn headword(&mut self, word: Word) -> &(Headword<'g>, u8) {
         let (keys, gazetteer) = (&self.keys, self.gazetteer);
         self.headwords[word.index].get_or_insert_with(|| {
             let headword = gazetteer.headword(&keys[word.index]);
-            let gazetted = Gazetted {
-                strength: headword.candidates.iter().map(strength).max().unwrap_or(0),
-                common: headword.common,
-                begins_names: headword.start.is_some(),
-            };
-            (headword, gazetted)
+            let strongest = headword.candidates.iter().map(strength).max().unwrap_or(0);
+            (headword, strongest)
         })
     }
 
     /// What the gazetteer says of the word's key.
     pub fn gazetted(&mut self, word: Word) -> Gazetted {
-        self.headword(word).1
+        let (headword, strength) = self.headword(word);
+        Gazetted {
+            strength: *strength,
+            common: headword.common,
+        }
     }
 
     /// Where the names that begin with the word go on from, if any do.
