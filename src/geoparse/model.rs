@@ -183,7 +183,7 @@ impl Place {
     /// Whether `other` is this same place: the same entry, and for an approximate place (placed
     /// at its region) also the same name as written.
     pub fn same_place(&self, other: &Place) -> bool {
-        self.is(other.id, other.approximate, &other.name)
+        self.id == other.id && self.identity() == other.identity()
     }
 
     /// Takes in the mentions of `other`, the same place found elsewhere: mentions in text order,
@@ -194,13 +194,16 @@ impl Place {
         self.mentions.sort_by_key(|m| m.start);
     }
 
-    /// Whether this place is the one meant by entry `id` with these flags: the same entry, and
-    /// for an approximate place (placed at its region) also the same name as written.
-    fn is(&self, id: u32, approximate: bool, name: &str) -> bool {
-        self.id == id
-            && self.approximate == approximate
-            && (!approximate || normalize(&self.name) == normalize(name))
+    /// What tells this place from others (see [`identity`]).
+    fn identity(&self) -> (u32, Option<String>) {
+        identity(self.id, self.approximate, &self.name)
     }
+}
+
+/// What tells places apart: the entry, and for an approximate place (placed at its region)
+/// also the name as written.
+fn identity(id: u32, approximate: bool, name: &str) -> (u32, Option<String>) {
+    (id, approximate.then(|| normalize(name)))
 }
 
 impl Geoparse {
@@ -256,8 +259,7 @@ pub(crate) struct Located<'g> {
 /// Groups resolved mentions, in text order, into places.
 pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
     let mut places: Vec<Place> = Vec::new();
-    // Places by entry, and for an approximate place (placed at its region) by its name too
-    // (see [`Place::same_place`]).
+    // The places by their identity.
     let mut found: FxHashMap<(u32, Option<String>), usize> = FxHashMap::default();
     // The last sentence met: its start, its text and its cue (read once per sentence).
     let mut current: Option<(usize, Arc<str>, Option<EventCue>)> = None;
@@ -278,7 +280,7 @@ pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
         }
         let (_, words, cue) = current.clone().unwrap_or_default();
         let mention = Mention::in_sentence(text, span, (sentence, words), r.confidence, cue);
-        let identity = (e.id(), r.approximate.then(|| normalize(surface)));
+        let identity = identity(e.id(), r.approximate, surface);
         if let Some(&p) = found.get(&identity) {
             let place = &mut places[p];
             place.confidence = place.confidence.max(r.confidence);
