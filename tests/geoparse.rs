@@ -463,7 +463,9 @@ fn a_long_text_is_read_on_every_core_as_the_web_app_reads_it() {
     for range in cut {
         stepwise.merge(geoparse_piece(world(), &text, range, Options::default()));
     }
-    // The command-line tool: the same pieces on every core, merged in order.
+    // The command-line tool: the same pieces on every core, merged in order; the pieces of a
+    // core share what was learnt of their words, names and windows of anchors (the text
+    // repeats, so every piece after the first reuses it).
     let at_once = geoparse_text(world(), &text, Options::default());
     assert_eq!(at_once, stepwise);
     assert!(at_once.mentions().len() > 150 * 10);
