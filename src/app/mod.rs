@@ -156,8 +156,12 @@ fn App() -> impl IntoView {
             parsed.set(places);
             return;
         }
+        // (The gazetteer's bytes are shared: the clone is cheap.)
+        let Some(gazetteer) = loaded.0.with_untracked(Option::clone) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
-            let mut found = crate::geoparse::Geoparse::default();
+            let mut reader = crate::geoparse::Reader::new(&gazetteer, &text, Default::default());
             progress.set(Some((0, text.len())));
             let mut shown_at = gazetteer::now_ms();
             let mut slice_from = shown_at;
@@ -166,16 +170,7 @@ fn App() -> impl IntoView {
                     return; // The text changed: a newer job reads it.
                 }
                 let end = range.end;
-                loaded.0.with_untracked(|g| {
-                    if let Some(g) = g {
-                        found.merge(crate::geoparse::geoparse_piece(
-                            g,
-                            &text,
-                            range,
-                            Default::default(),
-                        ));
-                    }
-                });
+                reader.read(range);
                 // The progress shows a few times a second: every change of the page makes the
                 // browser lay it out again, the long text in its box too.
                 let now = gazetteer::now_ms();
@@ -191,7 +186,7 @@ fn App() -> impl IntoView {
                 }
             }
             progress.set(None);
-            parsed.set(found.places);
+            parsed.set(reader.finish().places);
         });
     });
     let found = Memo::new(move |_| {

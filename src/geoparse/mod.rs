@@ -52,15 +52,12 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
     if ranges.len() <= 1 {
         return geoparse_with(gazetteer, text, options);
     }
-    // The pieces of one text share their words (each is worked out once), and their mentions
-    // are grouped into places once, not piece by piece.
     let read = |ranges: &[Range<usize>]| -> Geoparse {
-        let (mut words, mut known) = (Words::new(gazetteer), resolve::Known::default());
-        let mut located = Vec::new();
+        let mut reader = Reader::new(gazetteer, text, options);
         for r in ranges {
-            located.extend(locate(text, r.clone(), options, &mut words, &mut known));
+            reader.read(r.clone());
         }
-        model::assemble(text, located)
+        reader.finish()
     };
     #[cfg(not(target_arch = "wasm32"))]
     let parts: Vec<Geoparse> = {
@@ -86,31 +83,68 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
     found
 }
 
-/// Finds and resolves the mentions of the piece `range` of `text`, knowing the `words` met
-/// already; spans are offsets into the whole text.
-fn locate<'t, 'g>(
+/// A text read a piece at a time (see [`pieces`]), as the web app reads a long one between
+/// its turns of the browser: each piece is its own context, and the pieces share what is
+/// learnt of their words and names (each worked out once); [`Reader::finish`] groups the
+/// mentions of every piece read into places.
+///
+/// # Example
+/// ```no_run
+/// use conflict_mapper::gazetteer::Gazetteer;
+/// use conflict_mapper::geoparse::{PIECE, Reader, pieces};
+/// let gazetteer = Gazetteer::open_dir("public/gazetteer").unwrap();
+/// let text = "Drones hit Kharkiv.\n".repeat(5000);
+/// let mut reader = Reader::new(&gazetteer, &text, Default::default());
+/// for piece in pieces(&text, PIECE) {
+///     reader.read(piece);
+/// }
+/// assert_eq!(reader.finish().places[0].name, "Kharkiv");
+/// ```
+pub struct Reader<'t, 'g> {
     text: &'t str,
-    range: Range<usize>,
     options: Options,
-    words: &mut Words<'t, 'g>,
-    known: &mut resolve::Known<'g>,
-) -> Vec<model::Located<'g>> {
-    let offset = range.start;
-    let spots = spot::spot_with(&text[range], options, words);
-    let resolutions = resolve::resolve_with(&spots, known);
-    spots
-        .spots
-        .iter()
-        .zip(resolutions)
-        .filter_map(|(spot, resolution)| {
-            let sentence = &spots.sentences[spot.sentence];
-            Some(model::Located {
-                span: spot.span.start + offset..spot.span.end + offset,
-                sentence: sentence.start + offset..sentence.end + offset,
-                resolution: resolution?,
-            })
-        })
-        .collect()
+    words: Words<'t, 'g>,
+    known: resolve::Known<'g>,
+    located: Vec<model::Located<'g>>,
+}
+
+impl<'t, 'g> Reader<'t, 'g> {
+    /// A reader of `text`, nothing read yet.
+    pub fn new(gazetteer: &'g Gazetteer, text: &'t str, options: Options) -> Reader<'t, 'g> {
+        Reader {
+            text,
+            options,
+            words: Words::new(gazetteer),
+            known: resolve::Known::default(),
+            located: Vec::new(),
+        }
+    }
+
+    /// Finds and resolves the mentions of the piece `range` of the text (spans stay offsets
+    /// into the whole text).
+    pub fn read(&mut self, range: Range<usize>) {
+        let offset = range.start;
+        let spots = spot::spot_with(&self.text[range], self.options, &mut self.words);
+        let resolutions = resolve::resolve_with(&spots, &mut self.known);
+        let located = spots
+            .spots
+            .iter()
+            .zip(resolutions)
+            .filter_map(|(spot, resolution)| {
+                let sentence = &spots.sentences[spot.sentence];
+                Some(model::Located {
+                    span: spot.span.start + offset..spot.span.end + offset,
+                    sentence: sentence.start + offset..sentence.end + offset,
+                    resolution: resolution?,
+                })
+            });
+        self.located.extend(located);
+    }
+
+    /// The places of every piece read.
+    pub fn finish(self) -> Geoparse {
+        model::assemble(self.text, self.located)
+    }
 }
 
 /// Cuts `text` into pieces of about `size` bytes that end at a line break (or, failing that, at
@@ -153,7 +187,7 @@ pub fn geoparse_piece(
     range: Range<usize>,
     options: Options,
 ) -> Geoparse {
-    let mut known = resolve::Known::default();
-    let located = locate(text, range, options, &mut Words::new(gazetteer), &mut known);
-    model::assemble(text, located)
+    let mut reader = Reader::new(gazetteer, text, options);
+    reader.read(range);
+    reader.finish()
 }
