@@ -234,36 +234,41 @@ impl<'t, 'g> Words<'t, 'g> {
     /// The name filed under `key` (normalised), looked up the first time: its index in
     /// [`Words::names`], `None` when the gazetteer has no entry of that name.
     pub fn name(&mut self, key: &str) -> Option<usize> {
-        if let Some(&n) = self.filed.get(key) {
-            return (!self.names[n].candidates.is_empty()).then_some(n);
+        match self.filed.get(key) {
+            Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
+            None => {
+                let headword = self.gazetteer.headword(key);
+                self.file_key(key.to_string(), headword.candidates, headword.common)
+            }
         }
-        let g = self.gazetteer;
-        let candidates = g.lookup(key);
-        let found = !candidates.is_empty();
-        let name = Name::new(key.to_string(), candidates, g.is_common_word(key), false);
-        let n = self.file(key.to_string(), name);
-        found.then_some(n)
     }
 
     /// The name a word makes on its own, as [`Words::name`] (its key is copied only the first
-    /// time).
+    /// time, and the gazetteer asked only once about it).
     pub fn name_of(&mut self, word: Word) -> Option<usize> {
         match self.filed.get(&self.keys[word.index]) {
             Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
             None => {
                 let key = self.keys[word.index].clone();
                 let (headword, _) = self.headword(word);
-                let found = !headword.candidates.is_empty();
-                let name = Name::new(
-                    key.clone(),
-                    headword.candidates.clone(),
-                    headword.common,
-                    false,
-                );
-                let n = self.file(key, name);
-                found.then_some(n)
+                let (candidates, common) = (headword.candidates.clone(), headword.common);
+                self.file_key(key, candidates, common)
             }
         }
+    }
+
+    /// Files the name `key` with its entries: its index, `None` when the gazetteer has no entry
+    /// of that name (it is filed all the same, not to be asked again).
+    fn file_key(
+        &mut self,
+        key: String,
+        candidates: Vec<Candidate<'g>>,
+        common: bool,
+    ) -> Option<usize> {
+        let found = !candidates.is_empty();
+        let name = Name::new(key.clone(), candidates, common, false);
+        let n = self.file(key, name);
+        found.then_some(n)
     }
 
     /// Files `name` under `filing` (its key, or its key marked as a variant), unless a name is
