@@ -274,6 +274,35 @@ fn datelines_and_headlines() {
 }
 
 #[test]
+fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
+    // An American dateline: the abbreviation is the state, and it puts the town in it.
+    let found = geoparse(world(), "PARIS, Mo. (AP) — A storm felled trees across the county.");
+    assert_eq!(pinned(&found), ["PARIS", "Mo"]);
+    assert_eq!(found.places[0].admin1.as_deref(), Some("US.MO"));
+    assert_eq!(found.places[1].kind, "admin1");
+    let found = geoparse(world(), "The fire began near Fresno, Calif., on Sunday.");
+    assert_eq!(pinned(&found), ["Fresno", "Calif"]);
+    assert_eq!(found.places[1].admin1.as_deref(), Some("US.CA"));
+    // Initials also stand alone, but not after a year nor before a name.
+    pins("Wildfires spread in B.C. this week.", &["B.C"]);
+    pins("The temple dates from 500 B.C. and was restored.", &[]);
+    // Without its full stop, or not beside a place, the word is only a word.
+    pins("Ill winds blew. We heard Mass. Then we went home.", &[]);
+    // "Washington, D.C." is the capital, one place.
+    let found = geoparse(world(), "She flew from Seattle to Washington, D.C., on Monday.");
+    assert_eq!(pinned(&found), ["Seattle", "Washington, D.C"]);
+    assert_eq!(found.places[1].admin1.as_deref(), Some("US.DC"));
+}
+
+#[test]
+fn a_name_with_its_generic_word_abbreviated_is_still_its_main_name() {
+    // "St. Petersburg" is how English writes Saint Petersburg, not only the Florida city's name.
+    let found = geoparse(world(), "Talks in St. Petersburg went on for days.");
+    let spb = places_named(&found, "St. Petersburg");
+    assert_eq!(spb[0].country, "RU", "{:?}", pinned(&found));
+}
+
+#[test]
 fn georgia_follows_its_neighbours() {
     let tbilisi = geoparse(world(), "Protests spread from Tbilisi across Georgia.");
     assert_eq!(places_named(&tbilisi, "Georgia")[0].kind, "country");

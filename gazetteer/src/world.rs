@@ -256,7 +256,7 @@ pub fn build(
         builder.name(handle, &country.name, true);
         for alias in country_aliases.get(iso).into_iter().flatten() {
             if keep_alias(alias) {
-                builder.name(handle, alias, normalize(alias) == normalize(&country.name));
+                builder.name(handle, alias, same_name(alias, &country.name));
             }
         }
         country_handle.insert(iso.clone(), handle);
@@ -340,13 +340,12 @@ pub fn build(
         entry.admin2 = admin2.and_then(|r| region_handle.get(&r).copied());
         let handle = builder.add(entry);
         builder.name(handle, &city.name, true);
-        let main = normalize(&city.name);
         for alias in &city.alternatenames {
             if !keep_alias(alias) {
                 junk_names += 1;
                 continue;
             }
-            builder.name(handle, alias, normalize(alias) == main);
+            builder.name(handle, alias, same_name(alias, &city.name));
         }
     }
 
@@ -420,7 +419,9 @@ pub fn build(
                 )
             })?;
             for name in std::iter::once(&row.name).chain(&row.aliases) {
-                if row.demonym {
+                if row.abbreviation {
+                    builder.abbreviation(handle, name);
+                } else if row.demonym {
                     builder.demonym(handle, name);
                     // The plural: Russians, Israelis, Afghans.
                     if name.ends_with('n') || name.ends_with('i') {
@@ -483,6 +484,26 @@ pub fn build(
 
 fn clamp(population: u64) -> u32 {
     population.min(u64::from(u32::MAX)) as u32
+}
+
+/// Whether an alternate name is the main name written another way: the same once normalised,
+/// with a generic word spelt out or abbreviated ("St. Petersburg" for Saint Petersburg,
+/// "Mt. Vernon" for Mount Vernon).
+fn same_name(alias: &str, main: &str) -> bool {
+    fn spelt_out(name: &str) -> String {
+        normalize(name)
+            .split(' ')
+            .map(|word| match word {
+                "st" => "saint",
+                "ste" => "sainte",
+                "mt" => "mount",
+                "ft" => "fort",
+                other => other,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    spelt_out(alias) == spelt_out(main)
 }
 
 /// Whether an alternate name is worth filing. Drops what would match ordinary text or
@@ -780,10 +801,13 @@ fn country_outlines(basemap: &Path) -> Result<HashMap<String, Outline>, String> 
 
 /// A row of `supplement.tsv`.
 struct SupplementRow {
-    /// `None` for an alias or demonym row (more names, or demonyms, for an entry).
+    /// `None` for an alias, demonym or abbreviation row (more names, demonyms or written
+    /// abbreviations for an entry).
     kind: Option<Kind>,
     /// A demonym row.
     demonym: bool,
+    /// An abbreviation row.
+    abbreviation: bool,
     name: String,
     aliases: Vec<String>,
     country: String,
@@ -809,7 +833,7 @@ impl SupplementRow {
             "river" => Some(Kind::River),
             "region" => Some(Kind::Region),
             "place" => Some(Kind::Place),
-            "alias" | "demonym" => None,
+            "alias" | "demonym" | "abbreviation" => None,
             other => return Err(format!("unknown kind {other:?}")),
         };
         let number = |s: &str| {
@@ -819,10 +843,14 @@ impl SupplementRow {
         };
         if kind.is_none() {
             if f[3].len() != 2 && !f[3].starts_with('@') {
-                return Err("an alias or demonym row names its entry by ISO code or @name".into());
+                return Err(
+                    "an alias, demonym or abbreviation row names its entry by ISO code or @name"
+                        .into(),
+                );
             }
             return Ok(SupplementRow {
                 demonym: f[0] == "demonym",
+                abbreviation: f[0] == "abbreviation",
                 ..SupplementRow::names(kind, &f)
             });
         }
@@ -863,6 +891,7 @@ impl SupplementRow {
         SupplementRow {
             kind,
             demonym: false,
+            abbreviation: false,
             name: f[1].to_string(),
             aliases: f[2]
                 .split('|')
@@ -880,6 +909,15 @@ impl SupplementRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_generic_word_abbreviated_is_still_the_main_name() {
+        assert!(same_name("St. Petersburg", "Saint Petersburg"));
+        assert!(same_name("Mt. Vernon", "Mount Vernon"));
+        assert!(same_name("Saint-Denis", "St Denis"));
+        assert!(!same_name("Stanley", "Saint Anley"));
+        assert!(!same_name("Petrograd", "Saint Petersburg"));
+    }
 
     #[test]
     fn junk_aliases_are_dropped() {

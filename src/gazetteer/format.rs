@@ -21,7 +21,7 @@
 //!  44  areas of the first part   u32  (0 in the first part itself)
 //! fst        an `fst::Map`: normalised name -> (first posting << 32) | COMMON_WORD | posting count
 //!            (ordinary words that name nothing are there too, with COMMON_WORD and no postings)
-//! postings   u32 each: (record << POSTING_SHIFT) | MAIN_NAME | REGION_FORM | DEMONYM
+//! postings   u32 each: (record << POSTING_SHIFT) | MAIN_NAME | REGION_FORM | DEMONYM | ABBREVIATION
 //! records    RECORD_LEN bytes each (see the offsets below); region references are u16
 //!            indexes of the first part's areas (so an index has at most 65,535 areas)
 //! areas      AREA_LEN bytes per area record: extent, hull, code
@@ -36,7 +36,7 @@ use std::fmt;
 /// The first six bytes of every index.
 pub const MAGIC: &[u8; 6] = b"CMGAZT";
 /// The format version this build reads and writes.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// Header length in bytes.
 pub const HEADER_LEN: usize = 48;
 /// Record length in bytes.
@@ -53,8 +53,11 @@ pub const MAIN_NAME: u32 = 1;
 pub const REGION_FORM: u32 = 2;
 /// Posting flag: the name is a demonym of the entry ("Russian" of Russia), not its name.
 pub const DEMONYM: u32 = 4;
+/// Posting flag: the name is a written abbreviation of the entry ("Calif." of California),
+/// a name only with its full stop and beside a place it qualifies.
+pub const ABBREVIATION: u32 = 8;
 /// Bits of a posting below the record number.
-pub const POSTING_SHIFT: u32 = 3;
+pub const POSTING_SHIFT: u32 = 4;
 /// Flag in a name's fst value: the name is also an ordinary English word ("nice", "bank"),
 /// so a capital letter alone is weak evidence that a place is meant.
 pub const COMMON_WORD: u64 = 1 << 31;

@@ -2,8 +2,8 @@
 //! look-ups by reading records in place.
 
 use super::format::{
-    A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, AREA_LEN, CAPITAL,
-    COMMON_WORD, DEMONYM, FormatError, HEADER_LEN, Header, MAIN_NAME, NONE, POSTING_SHIFT,
+    A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, ABBREVIATION, AREA_LEN,
+    CAPITAL, COMMON_WORD, DEMONYM, FormatError, HEADER_LEN, Header, MAIN_NAME, NONE, POSTING_SHIFT,
     R_ADMIN1, R_ADMIN2, R_COUNTRY, R_GEONAMEID, R_KIND, R_LAT, R_LON, R_NAME_LEN, R_NAME_OFFSET,
     R_POPULATION, RECORD_LEN, REGION_FORM, i32_at, to_degrees, u16_at, u32_at,
 };
@@ -83,6 +83,9 @@ pub struct Candidate<'g> {
     pub region_form: bool,
     /// Whether the word is a demonym of the entry ("Russian" of Russia), not a name of it.
     pub demonym: bool,
+    /// Whether the name is a written abbreviation of the entry ("Calif." of California): a
+    /// name only with its full stop, beside a place it qualifies ("Fresno, Calif.").
+    pub abbreviation: bool,
 }
 
 impl fmt::Debug for Candidate<'_> {
@@ -309,6 +312,7 @@ impl Gazetteer {
                 main_name: posting & MAIN_NAME != 0,
                 region_form: posting & REGION_FORM != 0,
                 demonym: posting & DEMONYM != 0,
+                abbreviation: posting & ABBREVIATION != 0,
             }
         })
     }

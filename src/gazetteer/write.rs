@@ -2,8 +2,8 @@
 //! that [`format`](super::format) describes.
 
 use super::format::{
-    CAPITAL, COMMON_WORD, DEMONYM, HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE, POSTING_SHIFT,
-    RECORD_LEN, REGION_FORM, to_units, u32_at,
+    ABBREVIATION, CAPITAL, COMMON_WORD, DEMONYM, HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE,
+    POSTING_SHIFT, RECORD_LEN, REGION_FORM, to_units, u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use crate::text::normalize;
@@ -120,6 +120,12 @@ impl IndexBuilder {
     /// Files a demonym of the entry ("Russian", "Russians" for Russia).
     pub fn demonym(&mut self, handle: u32, word: &str) {
         self.file(handle, word, DEMONYM);
+    }
+
+    /// Files a written abbreviation of the entry ("Calif." for California, "D.C." for the
+    /// District of Columbia).
+    pub fn abbreviation(&mut self, handle: u32, name: &str) {
+        self.file(handle, name, ABBREVIATION);
     }
 
     fn file(&mut self, handle: u32, name: &str, flags: u32) {

@@ -751,6 +751,7 @@ fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
         main_name: o.main_name,
         region_form: o.region_form,
         demonym: false,
+        abbreviation: false,
     }
 }
 

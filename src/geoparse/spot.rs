@@ -11,7 +11,10 @@
 //!   remembered for the rest of the text;
 //! - the head of an organisation's name after it ("Post", "Agency", "Fleet") makes it part
 //!   of that name; "the" before a small place's name makes it a building ("the White House");
-//! - months, days and short acronyms that only name small places are not places.
+//! - months, days and short acronyms that only name small places are not places;
+//! - a written abbreviation of a state or province ("Calif.", "B.C.") names it only with its
+//!   full stop, beside the place it qualifies ("Fresno, Calif.", "Walker County (Ga.)") or,
+//!   for initials, on its own.
 //!
 //! Spots also carry the cues that resolution uses: a locative before ("in", "near"), a
 //! generic word after ("region", "city"), and links to the spot that contains them
@@ -196,8 +199,8 @@ fn capitals_uninformative(words: &[Token]) -> bool {
     capitalised * 10 >= (cased - function_words) * 8
 }
 
-/// Whether two neighbouring tokens may belong to one name: only spaces, a hyphen, or the full
-/// stop of a short abbreviation ("St. Petersburg") between them.
+/// Whether two neighbouring tokens may belong to one name: only spaces, a hyphen, the full
+/// stop of a short abbreviation ("St. Petersburg"), or a comma before initials between them.
 fn joinable(text: &str, left: &Token, right: &Token) -> bool {
     let gap = &text[left.span.end..right.span.start];
     if left.possessive {
@@ -211,8 +214,10 @@ fn joinable(text: &str, left: &Token, right: &Token) -> bool {
     }
     let word = &text[left.span.clone()];
     let letter = |t: &Token| text[t.span.clone()].chars().count() == 1;
-    // Initialisms: "U.S.", "U.K.", "B.C.".
-    if gap == "." && letter(left) && letter(right) {
+    // Initialisms: "U.S.", "U.K.", "B.C."; and before them a comma, where the gazetteer knows
+    // the whole ("Washington, D.C.").
+    let initial = |t: &Token| letter(t) && text[t.span.end..].starts_with('.');
+    if (gap == "." && letter(left) && letter(right)) || (gap == ", " && initial(right)) {
         return true;
     }
     gap.starts_with('.') && gap[1..].chars().all(|c| c == ' ') && gap.len() > 1 && word.len() <= 3
@@ -320,6 +325,8 @@ impl<'t> Sentence<'_, 't, '_> {
                 i += 1;
                 continue;
             };
+            let (first, last) = (i, i + len - 1);
+            let span = self.words[first].span.start..self.words[last].span.end;
             // A demonym ("Russian") stands for its country only when asked for.
             let names = self.vocabulary.names();
             if names[name].candidates.iter().any(|c| c.demonym) {
@@ -327,10 +334,33 @@ impl<'t> Sentence<'_, 't, '_> {
                     i += len;
                     continue;
                 }
-                name = self.demonyms_of(name);
+                name = self.only(name, '\u{1}', |c| c.demonym).unwrap_or(name);
             }
-            let (first, last) = (i, i + len - 1);
-            let span = self.words[first].span.start..self.words[last].span.end;
+            // An abbreviation ("Calif.") names its region where it qualifies a place; elsewhere
+            // the name stands for whatever else it names, if anything.
+            let names = self.vocabulary.names();
+            if names[name].candidates.iter().any(|c| c.abbreviation) {
+                if self.qualifies(first, last) {
+                    let name = self.only(name, '\u{3}', |c| c.abbreviation).unwrap_or(name);
+                    out.push(Spot {
+                        span,
+                        sentence: self.index,
+                        name,
+                        cues: Cues::default(),
+                    });
+                    tokens.push((first, last));
+                    listed_locative = false;
+                    i += len;
+                    continue;
+                }
+                match self.only(name, '\u{4}', |c| !c.abbreviation) {
+                    Some(other) => name = other,
+                    None => {
+                        i += len;
+                        continue;
+                    }
+                }
+            }
             let listed = listed_locative && self.conjunction_before(first);
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
@@ -362,20 +392,52 @@ impl<'t> Sentence<'_, 't, '_> {
         }
     }
 
-    /// The name `name` restricted to the entries it is a demonym of.
-    fn demonyms_of(&mut self, name: usize) -> usize {
+    /// The name `name` restricted to the candidates that `keep` keeps, filed under `tag` and
+    /// its key; `None` if none are kept.
+    fn only(
+        &mut self,
+        name: usize,
+        tag: char,
+        keep: impl Fn(&Candidate<'_>) -> bool,
+    ) -> Option<usize> {
         let n = &self.vocabulary.names()[name];
-        let filing = format!("\u{1}{}", n.key);
+        let filing = format!("{tag}{}", n.key);
         if let Some(found) = self.vocabulary.filed(&filing) {
-            return found;
+            return Some(found);
         }
-        let demonyms = Name::new(
-            n.key.clone(),
-            n.candidates.iter().filter(|c| c.demonym).copied().collect(),
-            n.common,
-            n.inflected,
-        );
-        self.vocabulary.file(filing, demonyms)
+        let kept: Vec<Candidate<'_>> = n.candidates.iter().filter(|c| keep(c)).copied().collect();
+        if kept.is_empty() {
+            return None;
+        }
+        let only = Name::new(n.key.clone(), kept, n.common, n.inflected);
+        Some(self.vocabulary.file(filing, only))
+    }
+
+    /// Whether the abbreviation in tokens `first..=last` is written as one, with its full
+    /// stop, where it qualifies a place: after the place and a comma ("Fresno, Calif."), in
+    /// brackets after it ("Walker County (Ga.)"), or, for initials ("N.J.", "B.C."), on their
+    /// own but not after a number ("500 B.C.") nor before a name ("N.C. Wyeth").
+    fn qualifies(&mut self, first: usize, last: usize) -> bool {
+        let (text, words) = (self.text, self.words);
+        if !text[words[last].span.end..].starts_with('.') {
+            return false;
+        }
+        let after_place = first.checked_sub(1).is_some_and(|k| {
+            let gap = &text[words[k].span.end..words[first].span.start];
+            self.capitalised(k) && matches!(gap, ", " | ",\u{a0}" | " (" | "\u{a0}(")
+        });
+        if after_place {
+            return true;
+        }
+        let initials = first < last;
+        let after_number = text[..words[first].span.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
+        let before_name = words.get(last + 1).is_some_and(|next| {
+            spaces_only(&text[words[last].span.end + 1..next.span.start])
+                && matches!(next.case, Case::Title | Case::Upper)
+        });
+        initials && !after_number && !before_name
     }
 
     /// The longest name starting at token `i`: its length in tokens, the name, and whether it

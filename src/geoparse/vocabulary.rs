@@ -212,7 +212,14 @@ impl<'t, 'g> Words<'t, 'g> {
         let (keys, gazetteer) = (&self.keys, self.gazetteer);
         self.headwords[word.index].get_or_insert_with(|| {
             let headword = gazetteer.headword(&keys[word.index]);
-            let strongest = headword.candidates.iter().map(strength).max().unwrap_or(0);
+            // An abbreviation ("La.") names its region only where it qualifies a place.
+            let strongest = headword
+                .candidates
+                .iter()
+                .filter(|c| !c.abbreviation)
+                .map(strength)
+                .max()
+                .unwrap_or(0);
             (headword, strongest)
         })
     }
