@@ -166,6 +166,15 @@ fn people_are_not_places() {
         "Ingram expectations. Tom Ingram won four races in Texas.",
         &["Texas"],
     );
+    // A middle initial marks a person's name, and the surname stays a person's after it.
+    pins("Gino D. Bassett was charged. Police say Bassett fled.", &[]);
+    // After a verb of speech, a speaker ends the clause or goes on with a preposition; a
+    // name with a verb after it is what was spoken of.
+    pins("The farm is large, said Jackson on Monday.", &[]);
+    pins(
+        "Fodge said Missouri had much to offer. They sell cattle all over Missouri.",
+        &["Missouri", "Missouri"],
+    );
 }
 
 #[test]
@@ -276,7 +285,10 @@ fn datelines_and_headlines() {
 #[test]
 fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
     // An American dateline: the abbreviation is the state, and it puts the town in it.
-    let found = geoparse(world(), "PARIS, Mo. (AP) — A storm felled trees across the county.");
+    let found = geoparse(
+        world(),
+        "PARIS, Mo. (AP) — A storm felled trees across the county.",
+    );
     assert_eq!(pinned(&found), ["PARIS", "Mo"]);
     assert_eq!(found.places[0].admin1.as_deref(), Some("US.MO"));
     assert_eq!(found.places[1].kind, "admin1");
@@ -289,7 +301,10 @@ fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
     // Without its full stop, or not beside a place, the word is only a word.
     pins("Ill winds blew. We heard Mass. Then we went home.", &[]);
     // "Washington, D.C." is the capital, one place.
-    let found = geoparse(world(), "She flew from Seattle to Washington, D.C., on Monday.");
+    let found = geoparse(
+        world(),
+        "She flew from Seattle to Washington, D.C., on Monday.",
+    );
     assert_eq!(pinned(&found), ["Seattle", "Washington, D.C"]);
     assert_eq!(found.places[1].admin1.as_deref(), Some("US.DC"));
 }

@@ -601,6 +601,23 @@ impl<'t> Sentence<'_, 't, '_> {
             || word.chars <= 1)
     }
 
+    /// Whether token `first` follows a capitalised word and a middle initial ("Gino D.").
+    fn after_middle_initial(&self, first: usize) -> bool {
+        let (text, words) = (self.text, self.words);
+        let (Some(initial), Some(given)) = (first.checked_sub(1), first.checked_sub(2)) else {
+            return false;
+        };
+        let letter = &text[words[initial].span.clone()];
+        letter.len() == 1
+            && letter.bytes().all(|b| b.is_ascii_uppercase())
+            && matches!(
+                &text[words[initial].span.end..words[first].span.start],
+                ". "
+            )
+            && spaces_only(&text[words[given].span.end..words[initial].span.start])
+            && self.words[given].case == Case::Title
+    }
+
     /// Whether the spot of tokens `first..=last`, matching `name`, names a place, on the
     /// evidence around it (see the module docs).
     fn is_place(&mut self, first: usize, last: usize, name: usize, listed_locative: bool) -> bool {
@@ -630,9 +647,14 @@ impl<'t> Sentence<'_, 't, '_> {
             return false;
         }
         // A verb of speech next to it: a speaker, unless a capital or country speaks for its
-        // government ("Moscow said").
+        // government ("Moscow said"). After the verb, only where the clause ends or goes on
+        // with a preposition ("…, said Jackson on Monday"); a verb that follows makes it the
+        // subject of what was said ("Fodge said Missouri had much to offer").
         let next = self.next_token(last);
-        let speaks = next.is_some_and(|k| self.word(k).is(Word::SPEECH)) || prev_is(Word::SPEECH);
+        let reported_subject = next
+            .is_some_and(|k| self.words[k].case == Case::Lower && !self.word(k).is(Word::LOCATIVE));
+        let speaks = next.is_some_and(|k| self.word(k).is(Word::SPEECH))
+            || (prev_is(Word::SPEECH) && !reported_subject);
         if speaks && best < 3 {
             self.remember_person(name);
             return false;
@@ -681,6 +703,13 @@ impl<'t> Sentence<'_, 't, '_> {
                 }
                 return false;
             }
+        }
+        // After a given name and a middle initial: "Gino D. Bassett", "Harry S. Truman".
+        if self.after_middle_initial(first) {
+            if best < 3 {
+                self.remember_person(name);
+            }
+            return false;
         }
         // Ordinary English words: "Nice", "Reading", "Bank", "Mobile", "Turkey".
         // (A name of ordinary words only, such as "White House" or "Far North", counts too.)

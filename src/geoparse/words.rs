@@ -155,7 +155,8 @@ pub const DIRECTIONS: &[&str] = &[
     "front",
 ];
 
-/// Months and days: capitalised, and some are place names too (May, March, Friday Harbor).
+/// Months, days and feasts: capitalised, and some are place names too (May, March, Friday
+/// Harbor, Christmas).
 pub const CALENDAR: &[&str] = &[
     "january",
     "february",
@@ -188,6 +189,15 @@ pub const CALENDAR: &[&str] = &[
     "oct",
     "nov",
     "dec",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "eid",
+    "hanukkah",
+    "passover",
+    "diwali",
 ];
 
 /// The last word of an organisation's or building's name: a place just before it is part of
