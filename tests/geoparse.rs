@@ -145,6 +145,11 @@ fn ordinary_words_are_not_places() {
         "They met in Nice and flew on to Reading.",
         &["Nice", "Reading"],
     );
+    // A sentence's capitalised first word is no name beside a place that is also a word.
+    pins(
+        "In Japan, shares fell. In China the Bible is rare.",
+        &["Japan", "China"],
+    );
 }
 
 #[test]
@@ -175,6 +180,17 @@ fn people_are_not_places() {
         "Fodge said Missouri had much to offer. They sell cattle all over Missouri.",
         &["Missouri", "Missouri"],
     );
+    // A locative keeps a place a place before a verb of speech.
+    pins(
+        "Barry, who was from Dewsbury said: it was fun.",
+        &["Dewsbury"],
+    );
+    // An acronym beside a place is a broadcaster or a body, not a given name or a surname.
+    pins(
+        "Figures went to councillors at Nenagh MDC. Most applicants are in Nenagh.",
+        &["Nenagh", "Nenagh"],
+    );
+    pins("Palma said so in a call with CBC Toronto.", &["Toronto"]);
 }
 
 #[test]

@@ -601,6 +601,28 @@ impl<'t> Sentence<'_, 't, '_> {
             || word.chars <= 1)
     }
 
+    /// Whether token `k` is an acronym of at least `letters` capitals in a sentence that is
+    /// not all capitals: no given name or surname, but a broadcaster ("CBC Toronto") or a
+    /// body ("Nenagh MDC"). (Given names can be two capitals: "JD Vance".)
+    fn is_acronym(&self, k: usize, letters: usize) -> bool {
+        let word = &self.text[self.words[k].span.clone()];
+        !self.headline
+            && self.words[k].case == Case::Upper
+            && word.chars().filter(|c| c.is_uppercase()).count() >= letters
+    }
+
+    /// Whether a locative comes before token `first`, with or without "the" ("on the
+    /// Sunshine Coast").
+    fn after_locative(&mut self, first: usize) -> bool {
+        match self.prev(first, false) {
+            Some(w) if w.is(Word::LOCATIVE) => true,
+            Some(w) if self.vocabulary.lower(w) == "the" => self
+                .prev(first - 1, false)
+                .is_some_and(|w| w.is(Word::LOCATIVE)),
+            _ => false,
+        }
+    }
+
     /// Whether token `first` follows a capitalised word and a middle initial ("Gino D.").
     fn after_middle_initial(&self, first: usize) -> bool {
         let (text, words) = (self.text, self.words);
@@ -655,7 +677,17 @@ impl<'t> Sentence<'_, 't, '_> {
             .is_some_and(|k| self.words[k].case == Case::Lower && !self.word(k).is(Word::LOCATIVE));
         let speaks = next.is_some_and(|k| self.word(k).is(Word::SPEECH))
             || (prev_is(Word::SPEECH) && !reported_subject);
-        if speaks && best < 3 {
+        // "Barry, who…": a person; a place would take "which" or "where" (after a locative,
+        // "who" speaks of someone named before: "a driver on the Sunshine Coast, who…").
+        if best < 3
+            && self.text[self.words[last].span.end..].starts_with(", who ")
+            && !self.after_locative(first)
+        {
+            self.remember_person(name);
+            return false;
+        }
+        // ("Barry, who was from Dewsbury said": a locative puts the place before the verb.)
+        if speaks && best < 3 && !prev_is(Word::LOCATIVE) {
             self.remember_person(name);
             return false;
         }
@@ -675,11 +707,13 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // First name: a capitalised word that is not a place follows ("Vladimir Putin",
         // "Donald Trump"). After a minor place any capitalised word counts; after a notable
-        // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title).
+        // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title). An
+        // acronym is no surname ("Nenagh MDC", a council).
         if let Some(k) = next {
             let next_word = self.word(k);
             if self.capitalised(k)
                 && !next_word.is(Word::PLACE_WORD)
+                && !self.is_acronym(k, 2)
                 && (self.is_name_word(k, first) || (!self.headline && best < 2))
                 && (best < 2 || self.vocabulary.gazetted(next_word).strength < 2)
             {
@@ -694,6 +728,7 @@ impl<'t> Sentence<'_, 't, '_> {
         // capitalised word ("By Trend Iran's"), nor remembered as a person's name.
         if let Some(k) = self.prev_token(first)
             && self.is_name_word(k, first)
+            && !self.is_acronym(k, 3)
         {
             let prev_word = self.word(k);
             let prev_word = self.vocabulary.gazetted(prev_word);
@@ -725,7 +760,10 @@ impl<'t> Sentence<'_, 't, '_> {
             if self.headline || first == 0 || token_case == Case::Upper {
                 return best_main >= if single { 3 } else { 2 };
             }
-            let capitalised_neighbour = self.prev_token(first).is_some_and(|k| self.capitalised(k))
+            // (A sentence's first word is capitalised whatever it is: "In Japan, shares fell".)
+            let capitalised_neighbour = self
+                .prev_token(first)
+                .is_some_and(|k| self.capitalised(k) && (k > 0 || self.is_name_word(k, first)))
                 || self.next_token(last).is_some_and(|k| self.capitalised(k));
             if capitalised_neighbour {
                 return false;
