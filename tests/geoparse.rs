@@ -308,6 +308,12 @@ fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
     assert_eq!(pinned(&found), ["PARIS", "Mo"]);
     assert_eq!(found.places[0].admin1.as_deref(), Some("US.MO"));
     assert_eq!(found.places[1].kind, "admin1");
+    // A town too small for the gazetteer is placed in the state its dateline names, marked
+    // approximate, not at a namesake elsewhere.
+    let found = geoparse(world(), "HOLLIDAY, Mo. — A man was arrested after a crash.");
+    let holliday = places_named(&found, "HOLLIDAY");
+    assert!(holliday[0].approximate, "{:?}", holliday[0]);
+    assert_eq!(holliday[0].admin1.as_deref(), Some("US.MO"));
     let found = geoparse(world(), "The fire began near Fresno, Calif., on Sunday.");
     assert_eq!(pinned(&found), ["Fresno", "Calif"]);
     assert_eq!(found.places[1].admin1.as_deref(), Some("US.CA"));

@@ -60,6 +60,9 @@ pub struct Cues {
     /// Whether the text says so outright ("X in Y"), rather than by apposition ("X, Y"),
     /// which lists also use.
     pub container_explicit: bool,
+    /// The spot is a written abbreviation qualifying the place before it ("Fresno, Calif."):
+    /// a container said outright, though after a comma.
+    pub qualifier: bool,
     /// The spot this one lies near: "X near Y", "around Y and X".
     pub near: Option<usize>,
     /// The name was matched through an inflected form.
@@ -346,7 +349,10 @@ impl<'t> Sentence<'_, 't, '_> {
                         span,
                         sentence: self.index,
                         name,
-                        cues: Cues::default(),
+                        cues: Cues {
+                            qualifier: true,
+                            ..Cues::default()
+                        },
                     });
                     tokens.push((first, last));
                     listed_locative = false;
@@ -829,6 +835,7 @@ fn link(
             out[a].cues.container_explicit = true;
         } else if matches!(trimmed, "," | "(") {
             out[a].cues.container = Some(base + b);
+            out[a].cues.container_explicit = out[b].cues.qualifier;
         } else if PROXIMITY.iter().any(|p| {
             trimmed
                 .strip_suffix(p)
