@@ -351,6 +351,35 @@ fn georgia_follows_its_neighbours() {
 }
 
 #[test]
+fn a_state_is_the_region_of_the_places_around_it() {
+    // The dateline and a city put the story in Washington state; the capital, named once in
+    // full, does not take the state's other mentions.
+    let text = "CAMP MURRAY, Wash. — The team trained in Seattle. Trips to Florida and \
+                Washington, D.C., kept it busy. Its focus is at home in Washington.";
+    let found = geoparse(world(), text);
+    let regions: Vec<(&str, Option<&str>)> = found
+        .places
+        .iter()
+        .filter(|p| p.name.starts_with("Washington"))
+        .flat_map(|p| {
+            p.mentions
+                .iter()
+                .map(move |m| (&*m.text, p.admin1.as_deref()))
+        })
+        .collect();
+    assert_eq!(
+        regions,
+        [
+            ("Wash", Some("US.WA")),
+            ("Washington", Some("US.WA")),
+            ("Washington, D.C", Some("US.DC"))
+        ],
+        "{:?}",
+        pinned(&found)
+    );
+}
+
+#[test]
 fn a_country_name_means_the_country_unless_the_text_says_otherwise() {
     // Heavy American context does not turn the country into a Kentucky town...
     let text = "US officials in Washington and Louisville, Kentucky, met Lebanon's prime minister.";

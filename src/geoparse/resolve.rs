@@ -299,8 +299,8 @@ pub struct Known<'g> {
 /// What the anchors around a spot say of one of its readings.
 #[derive(Clone, Copy)]
 struct Nearness {
-    /// It lies in the first-level region of an anchor, or is one.
-    shares_region: bool,
+    /// How many anchors (two at most) lie in its first-level region or are that region.
+    shares_region: u8,
     /// The score its distance to the nearest anchor adds, if any anchor counts.
     near: Option<f64>,
 }
@@ -508,9 +508,7 @@ pub fn resolve_with<'g>(
                             .then(|| 3.5 * (-chord_km(nearest.sqrt()) / 250.0).exp()),
                     }
                 });
-                if said.shares_region {
-                    scores[k] += 1.0;
-                }
+                scores[k] += f64::from(said.shares_region);
                 if let Some(near) = said.near {
                     scores[k] += near;
                 }
@@ -729,12 +727,17 @@ impl Around {
         nearest.into_iter().fold(f64::INFINITY, f64::min)
     }
 
-    /// Whether a candidate lies in a first-level region that holds an anchor, or that is one.
-    fn shares_region(&self, o: &Reading<'_>) -> bool {
-        let Some(region) = o.admin1 else {
-            return false;
+    /// How many anchors, two at most, lie in a candidate's first-level region (or the region it
+    /// is) or are that region.
+    fn shares_region(&self, o: &Reading<'_>) -> u8 {
+        // (A first-level region is its own region: "Washington" beside Seattle.)
+        let own = (o.kind == Kind::Admin1).then_some(o.id);
+        let Some(region) = o.admin1.or(own) else {
+            return 0;
         };
-        self.regions.contains(&region) || (region != o.id && self.region_anchors.contains(&region))
+        let anchors = self.regions.iter().filter(|&&r| r == region).count()
+            + self.region_anchors.iter().filter(|&&r| r == region).count();
+        anchors.min(2) as u8
     }
 }
 
