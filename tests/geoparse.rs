@@ -191,6 +191,11 @@ fn people_are_not_places() {
         &["Nenagh", "Nenagh"],
     );
     pins("Palma said so in a call with CBC Toronto.", &["Toronto"]);
+    // A country taken once for a given name is still the country after a locative.
+    pins(
+        "The minister of Kazakhstan Arystan Kakikenov spoke. Visitors may stay in Kazakhstan for a month.",
+        &["Kazakhstan"],
+    );
 }
 
 #[test]

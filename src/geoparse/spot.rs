@@ -661,7 +661,11 @@ impl<'t> Sentence<'_, 't, '_> {
         if single && word.is(Word::CALENDAR | Word::DIRECTION | Word::TITLE) {
             return false;
         }
-        if self.persons.contains(&self.vocabulary.names()[name].key) {
+        // A name the text has shown to be a person's, unless a locative puts a notable place
+        // here ("Kazakhstan Arystan Kakikenov…", then "stay in Kazakhstan").
+        if self.persons.contains(&self.vocabulary.names()[name].key)
+            && !(best >= 2 && prev_is(Word::LOCATIVE))
+        {
             return false;
         }
         // "President Macron", "Mr. Kirby", "Gen. Kellogg".
