@@ -180,6 +180,10 @@ fn people_are_not_places() {
         "Fodge said Missouri had much to offer. They sell cattle all over Missouri.",
         &["Missouri", "Missouri"],
     );
+    pins(
+        "Economists say Hawaii's growth lags. Many of Hawaii's jobs are in tourism.",
+        &["Hawaii", "Hawaii"],
+    );
     // A locative keeps a place a place before a verb of speech.
     pins(
         "Barry, who was from Dewsbury said: it was fun.",

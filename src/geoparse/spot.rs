@@ -680,11 +680,14 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // A verb of speech next to it: a speaker, unless a capital or country speaks for its
         // government ("Moscow said"). After the verb, only where the clause ends or goes on
-        // with a preposition ("…, said Jackson on Monday"); a verb that follows makes it the
-        // subject of what was said ("Fodge said Missouri had much to offer").
+        // with a preposition ("…, said Jackson on Monday"); a verb or a possessive that follows
+        // makes it the subject of what was said ("Fodge said Missouri had much to offer",
+        // "economists say Hawaii's growth lags").
         let next = self.next_token(last);
-        let reported_subject = next
-            .is_some_and(|k| self.words[k].case == Case::Lower && !self.word(k).is(Word::LOCATIVE));
+        let reported_subject = self.words[last].possessive
+            || next.is_some_and(|k| {
+                self.words[k].case == Case::Lower && !self.word(k).is(Word::LOCATIVE)
+            });
         let speaks = next.is_some_and(|k| self.word(k).is(Word::SPEECH))
             || (prev_is(Word::SPEECH) && !reported_subject);
         // "Barry, who…": a person; a place would take "which" or "where" (after a locative,
