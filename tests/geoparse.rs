@@ -195,6 +195,15 @@ fn people_are_not_places() {
         &["Nenagh", "Nenagh"],
     );
     pins("Palma said so in a call with CBC Toronto.", &["Toronto"]);
+    // A road number is no given name, and a name leading to an institution's is no person's.
+    pins(
+        "Crews closed the A429 Cirencester junction. Drivers to Cirencester face delays.",
+        &["Cirencester", "Cirencester"],
+    );
+    pins(
+        "There are 28 contracts in the Nenagh Municipal District. Most applicants live near Nenagh.",
+        &["Nenagh"],
+    );
     // A country taken once for a given name is still the country after a locative.
     pins(
         "The minister of Kazakhstan Arystan Kakikenov spoke. Visitors may stay in Kazakhstan for a month.",

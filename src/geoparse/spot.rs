@@ -604,7 +604,32 @@ impl<'t> Sentence<'_, 't, '_> {
             | Word::SETTLEMENT
             | Word::ORGANISATION_HEAD)
             || ordinary
-            || word.chars <= 1)
+            || word.chars <= 1
+            || self.text[self.words[k].span.clone()]
+                .bytes()
+                .any(|b| b.is_ascii_digit()))
+    }
+
+    /// Whether the capitalised words from token `k` on lead to the head of an organisation's
+    /// or an area's name ("Nenagh Municipal District", "Hawaii Pacific Health Centre").
+    fn leads_to_institution(&mut self, k: usize) -> bool {
+        let mut k = k;
+        for _ in 0..3 {
+            if !self.capitalised(k) {
+                return false;
+            }
+            if self
+                .word(k)
+                .is(Word::ORGANISATION_HEAD | Word::AREA | Word::SETTLEMENT)
+            {
+                return true;
+            }
+            match self.next_token(k) {
+                Some(next) => k = next,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether token `k` is an acronym of at least `letters` capitals in a sentence that is
@@ -730,9 +755,13 @@ impl<'t> Sentence<'_, 't, '_> {
                 && (self.is_name_word(k, first) || (!self.headline && best < 2))
                 && (best < 2 || self.vocabulary.gazetted(next_word).strength < 2)
             {
-                let next_key = self.vocabulary.key(next_word).to_string();
-                self.persons.insert(next_key);
-                self.remember_person(name);
+                // (Unless the words lead to an institution's name: part of that name, and
+                // no person's.)
+                if !self.leads_to_institution(k) {
+                    let next_key = self.vocabulary.key(next_word).to_string();
+                    self.persons.insert(next_key);
+                    self.remember_person(name);
+                }
                 return false;
             }
         }
