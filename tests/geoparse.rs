@@ -204,6 +204,12 @@ fn people_are_not_places() {
         "There are 28 contracts in the Nenagh Municipal District. Most applicants live near Nenagh.",
         &["Nenagh"],
     );
+    // A capitalised function word is no given name ("season The Atlantic…", a headline run
+    // into the text).
+    pins(
+        "Forecasters expect an above-average season The Atlantic hurricane season starts soon. Storms form in the Atlantic.",
+        &["Atlantic", "Atlantic"],
+    );
     // A country taken once for a given name is still the country after a locative.
     pins(
         "The minister of Kazakhstan Arystan Kakikenov spoke. Visitors may stay in Kazakhstan for a month.",

@@ -592,6 +592,16 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // A capital inside a sentence, just before the place, marks a name even when the word
         // is also an ordinary one ("John Kelly", "Bill Burns").
+        // (Not a function word, capitalised in a title run into the text: "season The
+        // Atlantic hurricane season".)
+        let function_word = word.is(Word::LOCATIVE)
+            || matches!(
+                self.vocabulary.lower(word),
+                "the" | "a" | "an" | "and" | "or" | "of" | "for" | "but"
+            );
+        if function_word {
+            return false;
+        }
         let inside_before =
             k > 0 && k < first && !self.headline && self.words[k].case == Case::Title;
         let ordinary = !inside_before
