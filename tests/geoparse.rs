@@ -404,6 +404,16 @@ fn a_state_is_the_region_of_the_places_around_it() {
 }
 
 #[test]
+fn a_county_outweighs_a_village_of_its_name() {
+    let found = geoparse(
+        world(),
+        "The season opens at Brands Hatch, Kent, then moves to Croft in Yorkshire.",
+    );
+    let kent = places_named(&found, "Kent");
+    assert_eq!(kent[0].country, "GB", "{:?}", kent[0]);
+}
+
+#[test]
 fn a_country_name_means_the_country_unless_the_text_says_otherwise() {
     // Heavy American context does not turn the country into a Kentucky town...
     let text = "US officials in Washington and Louisville, Kentucky, met Lebanon's prime minister.";

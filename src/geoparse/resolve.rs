@@ -134,7 +134,10 @@ fn prior(o: &Reading<'_>) -> f64 {
         Kind::Country => 7.0,
         // A first-level region weighs like a city of its population.
         Kind::Admin1 => (0.9 * (population + 10.0).log10()).max(3.0),
-        Kind::Admin2 => 1.5,
+        // A second-level region weighs like a place of a hundredth of its population:
+        // counties and districts share names across a country, and context decides among
+        // them; but an English county outweighs an American village of its name.
+        Kind::Admin2 => (0.9 * (population + 10.0).log10() - 2.0).max(1.5),
         // Curated waters and regions are named for their fame: weigh them like countries.
         Kind::Sea | Kind::River | Kind::Region => 7.0,
         Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
