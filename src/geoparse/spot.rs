@@ -332,7 +332,7 @@ impl<'t> Sentence<'_, 't, '_> {
             let span = self.words[first].span.start..self.words[last].span.end;
             // A demonym ("Russian") stands for its country only when asked for.
             let names = self.vocabulary.names();
-            if names[name].candidates.iter().any(|c| c.demonym) {
+            if names[name].demonym {
                 if !self.options.demonyms {
                     i += len;
                     continue;
@@ -342,7 +342,7 @@ impl<'t> Sentence<'_, 't, '_> {
             // An abbreviation ("Calif.") names its region where it qualifies a place; elsewhere
             // the name stands for whatever else it names, if anything.
             let names = self.vocabulary.names();
-            if names[name].candidates.iter().any(|c| c.abbreviation) {
+            if names[name].abbreviation {
                 if self.qualifies(first, last) {
                     let name = self.only(name, '\u{3}', |c| c.abbreviation).unwrap_or(name);
                     out.push(Spot {

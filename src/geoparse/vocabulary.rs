@@ -98,6 +98,10 @@ pub struct Name<'g> {
     pub strongest_main: u8,
     /// Whether all its entries are GeoNames places (no region, water or curated place).
     pub minor_places_only: bool,
+    /// Whether it is a demonym of some of its entries ("Russian").
+    pub demonym: bool,
+    /// Whether it is a written abbreviation of some of its entries ("Calif.").
+    pub abbreviation: bool,
 }
 
 impl<'g> Name<'g> {
@@ -118,6 +122,8 @@ impl<'g> Name<'g> {
         let minor_places_only = candidates
             .iter()
             .all(|c| c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated);
+        let demonym = candidates.iter().any(|c| c.demonym);
+        let abbreviation = candidates.iter().any(|c| c.abbreviation);
         Name {
             key,
             candidates,
@@ -126,6 +132,8 @@ impl<'g> Name<'g> {
             strongest,
             strongest_main,
             minor_places_only,
+            demonym,
+            abbreviation,
         }
     }
 }
