@@ -210,10 +210,24 @@ impl Geoparse {
     /// Adds the places of another piece of the same text (see [`super::geoparse_piece`]):
     /// mentions of a place already found join it.
     pub fn merge(&mut self, other: Geoparse) {
+        if self.places.is_empty() {
+            *self = other;
+            return;
+        }
+        let mut at: FxHashMap<(u32, Option<String>), usize> = self
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.identity(), i))
+            .collect();
         for place in other.places {
-            match self.places.iter_mut().find(|p| p.same_place(&place)) {
-                Some(existing) => existing.absorb(place),
-                None => self.places.push(place),
+            let identity = place.identity();
+            match at.get(&identity) {
+                Some(&i) => self.places[i].absorb(place),
+                None => {
+                    at.insert(identity, self.places.len());
+                    self.places.push(place);
+                }
             }
         }
     }
