@@ -177,12 +177,14 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 /// assert_eq!(event_cue("Negotiators held talks in Doha."), Some(EventCue::Diplomacy));
 /// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
-    // The cue words are lower case: an ASCII sentence is compared as it is, ignoring case.
-    let lower = if sentence.is_ascii() {
-        std::borrow::Cow::Borrowed(sentence)
-    } else {
-        std::borrow::Cow::Owned(sentence.to_lowercase())
-    };
+    // The cue words are lower case: a sentence with no capitals beyond ASCII (most, even with
+    // curly quotes and dashes) is compared as it is, ignoring ASCII case.
+    let lower =
+        if sentence.is_ascii() || !sentence.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
+            std::borrow::Cow::Borrowed(sentence)
+        } else {
+            std::borrow::Cow::Owned(sentence.to_lowercase())
+        };
     let by_first_byte = lexicon_by_first_byte();
     let mut seen = [false; EventCue::ALL.len()];
     // A cue word counts where a word starts: at the start, or after a space.
