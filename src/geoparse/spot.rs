@@ -863,7 +863,7 @@ fn link(
         };
         let gap = &text[out[a].span.end..out[b].span.start];
         // (Most gaps are lower case already.)
-        let lower = if gap.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        let lower = if gap.chars().any(char::is_uppercase) {
             Cow::Owned(gap.to_lowercase())
         } else {
             Cow::Borrowed(gap)
