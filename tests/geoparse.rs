@@ -184,6 +184,15 @@ fn people_are_not_places() {
         "Economists say Hawaii's growth lags. Many of Hawaii's jobs are in tourism.",
         &["Hawaii", "Hawaii"],
     );
+    // Particles and hyphens join the parts of a surname.
+    pins(
+        "The colt, trained by Mike de Kock, won. Envoy Anthony Phillips-Spencer spoke.",
+        &[],
+    );
+    pins(
+        "Trade between Austria-Hungary and Russia grew.",
+        &["Austria", "Hungary", "Russia"],
+    );
     // A locative keeps a place a place before a verb of speech.
     pins(
         "Barry, who was from Dewsbury said: it was fun.",

@@ -231,6 +231,30 @@ fn is_conjunction(word: &str) -> bool {
     matches!(word, "and" | "or" | "і" | "и" | "та")
 }
 
+/// Whether a lower-case word joins the parts of a person's name: "de Kock", "van Gogh".
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "do"
+            | "dos"
+            | "das"
+            | "del"
+            | "della"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+    )
+}
+
 /// Whether a gap between two words is nothing but spaces.
 fn spaces_only(gap: &str) -> bool {
     gap.chars().all(|c| c == ' ' || c == '\u{a0}')
@@ -664,6 +688,24 @@ impl<'t> Sentence<'_, 't, '_> {
         }
     }
 
+    /// The token before token `first` that may begin a person's name with it: the one right
+    /// before, with only spaces between; or, for a place short of notable, with a hyphen
+    /// between ("Phillips-Spencer") or a lower-case particle ("Mike de Kock", "Lula da Silva").
+    fn name_before(&mut self, first: usize, best: u8) -> Option<usize> {
+        let k = first.checked_sub(1)?;
+        if let Some(k) = self.prev_token(first) {
+            if best < 3 && self.words[k].case == Case::Lower {
+                let particle = self.word(k);
+                if is_particle(self.vocabulary.lower(particle)) {
+                    return self.prev_token(k);
+                }
+            }
+            return Some(k);
+        }
+        let gap = &self.text[self.words[k].span.end..self.words[first].span.start];
+        (best < 3 && gap == "-" && !self.words[k].possessive).then_some(k)
+    }
+
     /// Whether token `first` follows a capitalised word and a middle initial ("Gino D.").
     fn after_middle_initial(&self, first: usize) -> bool {
         let (text, words) = (self.text, self.words);
@@ -778,7 +820,7 @@ impl<'t> Sentence<'_, 't, '_> {
         // Surname: a capitalised word that is not a place comes before ("Lloyd Austin"). A
         // country, capital or city of millions is not taken for a surname after an ordinary
         // capitalised word ("By Trend Iran's"), nor remembered as a person's name.
-        if let Some(k) = self.prev_token(first)
+        if let Some(k) = self.name_before(first, best)
             && self.is_name_word(k, first)
             && !self.is_acronym(k, 3)
         {
