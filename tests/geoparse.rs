@@ -296,6 +296,13 @@ fn whole_names() {
         );
         assert_eq!(place[0].kind, kind, "{surface}");
     }
+    // A name that ends in a word for an area is a place's whole name, even after a
+    // capitalised adjective or made of ordinary words, unless an organisation's name goes on.
+    pins(
+        "Voters in historically Republican Orange County were angry. Pike County, a district \
+         hard hit, lost more. The Orange County Register reported it.",
+        &["Orange County", "Pike County"],
+    );
     let found = geoparse(
         world(),
         "Inspectors visited the Zaporizhzhia nuclear power plant.",

@@ -755,6 +755,14 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             return false;
         }
+        // A name that ends in a capitalised word for an area ("Orange County", "Sumy Oblast")
+        // is a place's whole name, no part of a person's, unless an organisation's name goes
+        // on ("Orange County Register").
+        if !single && self.capitalised(last) && self.word(last).is(Word::AREA) {
+            return !self
+                .next_token(last)
+                .is_some_and(|k| self.capitalised(k) && self.word(k).is(Word::ORGANISATION_HEAD));
+        }
         // A verb of speech next to it: a speaker, unless a capital or country speaks for its
         // government ("Moscow said"). After the verb, only where the clause ends or goes on
         // with a preposition ("…, said Jackson on Monday"); a verb or a possessive that follows
