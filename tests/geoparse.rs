@@ -221,7 +221,12 @@ fn people_are_not_places() {
     );
     // A country taken once for a given name is still the country after a locative.
     pins(
-        "The minister of Kazakhstan Arystan Kakikenov spoke. Visitors may stay in Kazakhstan for a month.",
+        "Jordan Peterson spoke first. He has lived in Jordan for a year.",
+        &["Jordan"],
+    );
+    // After "of", a notable place is what an office is of, and a person's name follows.
+    pins(
+        "The minister of Kazakhstan Arystan Kakikenov spoke. Kakikenov left.",
         &["Kazakhstan"],
     );
 }

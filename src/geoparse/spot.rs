@@ -817,12 +817,18 @@ impl<'t> Sentence<'_, 't, '_> {
             {
                 // (Unless the words lead to an institution's name: part of that name, and
                 // no person's.)
-                if !self.leads_to_institution(k) {
-                    let next_key = self.vocabulary.key(next_word).to_string();
-                    self.persons.insert(next_key);
-                    self.remember_person(name);
+                if self.leads_to_institution(k) {
+                    return false;
                 }
-                return false;
+                let next_key = self.vocabulary.key(next_word).to_string();
+                self.persons.insert(next_key);
+                // After "of", a notable place is what a person's office is of ("President
+                // of Ukraine Petro Poroshenko"), and the name that follows is the person's.
+                let of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
+                if !(of && best >= 2) {
+                    self.remember_person(name);
+                    return false;
+                }
             }
         }
         // Surname: a capitalised word that is not a place comes before ("Lloyd Austin"). A
