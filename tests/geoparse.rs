@@ -145,10 +145,15 @@ fn ordinary_words_are_not_places() {
         "They met in Nice and flew on to Reading.",
         &["Nice", "Reading"],
     );
-    // A sentence's capitalised first word is no name beside a place that is also a word.
+    // A sentence's capitalised first word is no name beside a place that is also a word,
+    // nor is a function word.
     pins(
         "In Japan, shares fell. In China the Bible is rare.",
         &["Japan", "China"],
+    );
+    pins(
+        "Sales grew fast: Both China and Brazil bought more.",
+        &["China", "Brazil"],
     );
 }
 
@@ -236,6 +241,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
     pins(
         "The White House, the Pentagon and the Kremlin all commented, as did the International Atomic Energy Agency.",
         &[],
+    );
+    // ("the" before a small place is no building where a word for an area follows.)
+    pins(
+        "It happened in the Crown Heights neighborhood of Brooklyn.",
+        &["Crown Heights", "Brooklyn"],
     );
     pins(
         "He flew on Air Force One. The Rapid Support Forces advanced.",

@@ -614,18 +614,13 @@ impl<'t> Sentence<'_, 't, '_> {
         if k == 0 && word.cyrillic {
             return false;
         }
-        // A capital inside a sentence, just before the place, marks a name even when the word
-        // is also an ordinary one ("John Kelly", "Bill Burns").
-        // (Not a function word, capitalised in a title run into the text: "season The
-        // Atlantic hurricane season".)
-        let function_word = word.is(Word::LOCATIVE)
-            || matches!(
-                self.vocabulary.lower(word),
-                "the" | "a" | "an" | "and" | "or" | "of" | "for" | "but"
-            );
-        if function_word {
+        // A function word is none, even capitalised in a title run into the text ("season The
+        // Atlantic hurricane season").
+        if self.is_function_word(k) {
             return false;
         }
+        // A capital inside a sentence, just before the place, marks a name even when the word
+        // is also an ordinary one ("John Kelly", "Bill Burns").
         let inside_before =
             k > 0 && k < first && !self.headline && self.words[k].case == Case::Title;
         let ordinary = !inside_before
@@ -642,6 +637,26 @@ impl<'t> Sentence<'_, 't, '_> {
             || self.text[self.words[k].span.clone()]
                 .bytes()
                 .any(|b| b.is_ascii_digit()))
+    }
+
+    /// Whether token `k` is a function word: a preposition, an article, a conjunction.
+    fn is_function_word(&mut self, k: usize) -> bool {
+        let word = self.word(k);
+        word.is(Word::LOCATIVE)
+            || matches!(
+                self.vocabulary.lower(word),
+                "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "or"
+                    | "of"
+                    | "for"
+                    | "but"
+                    | "both"
+                    | "either"
+                    | "neither"
+            )
     }
 
     /// Whether the capitalised words from token `k` on lead to the head of an organisation's
@@ -796,10 +811,12 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             return false;
         }
-        // "the White House", "the Pentagon": a building, unless a notable place is named.
+        // "the White House", "the Pentagon": a building, unless a notable place is named or
+        // a word for an area follows ("the Riverdale area", "the Crown Heights neighborhood").
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && all_minor_places
             && best_main < 2
+            && !next.is_some_and(|k| self.word(k).is(Word::AREA | Word::SETTLEMENT))
         {
             return false;
         }
@@ -869,14 +886,21 @@ impl<'t> Sentence<'_, 't, '_> {
                 return best_main >= if single { 3 } else { 2 };
             }
             // (A sentence's first word is capitalised whatever it is: "In Japan, shares fell".)
-            let capitalised_neighbour = self
-                .prev_token(first)
-                .is_some_and(|k| self.capitalised(k) && (k > 0 || self.is_name_word(k, first)))
-                || self.next_token(last).is_some_and(|k| self.capitalised(k));
+            // (Nor is a function word: "Both China and Brazil".)
+            let capitalised_neighbour =
+                self.prev_token(first).is_some_and(|k| {
+                    self.capitalised(k)
+                        && (k > 0 || self.is_name_word(k, first))
+                        && !self.is_function_word(k)
+                }) || self.next_token(last).is_some_and(|k| self.capitalised(k));
             if capitalised_neighbour {
                 return false;
             }
-            let locative = prev_is(Word::LOCATIVE) || listed_locative;
+            // (A word for an area after it says "place" as a locative does: "the Crown
+            // Heights neighborhood".)
+            let locative = prev_is(Word::LOCATIVE)
+                || listed_locative
+                || next.is_some_and(|k| self.word(k).is(Word::AREA | Word::SETTLEMENT));
             return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
         true

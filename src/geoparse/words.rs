@@ -374,7 +374,17 @@ pub const AREA_WORDS: &[&str] = &[
 ];
 
 /// Words after a name that ask for a settlement ("Pokrovsk city").
-pub const SETTLEMENT_WORDS: &[&str] = &["city", "town", "village", "settlement", "port", "capital"];
+pub const SETTLEMENT_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "settlement",
+    "port",
+    "capital",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+];
 
 /// Words before a name that mark a location ("in Sumy", "near Pokrovsk", "у Харкові").
 pub const LOCATIVES: &[&str] = &[
