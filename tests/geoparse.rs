@@ -229,6 +229,12 @@ fn people_are_not_places() {
         "Jordan Peterson spoke first. He has lived in Jordan for a year.",
         &["Jordan"],
     );
+    // A notable place after a small one ("Air", in Niger) is no surname: the country of
+    // "Air Zimbabwe" stays a place for the rest of the text.
+    pins(
+        "Flights on Air Zimbabwe stopped. Visitors still fly to Zimbabwe.",
+        &["Zimbabwe", "Zimbabwe"],
+    );
     // After "of", a notable place is what an office is of, and a person's name follows.
     pins(
         "The minister of Kazakhstan Arystan Kakikenov spoke. Kakikenov left.",

@@ -837,8 +837,12 @@ impl<'t> Sentence<'_, 't, '_> {
                 if self.leads_to_institution(k) {
                     return false;
                 }
-                let next_key = self.vocabulary.key(next_word).to_string();
-                self.persons.insert(next_key);
+                // (The word after is a surname, unless it names a notable place: "Air
+                // Zimbabwe" is an airline, and Zimbabwe no person.)
+                if self.vocabulary.gazetted(next_word).strength < 3 {
+                    let next_key = self.vocabulary.key(next_word).to_string();
+                    self.persons.insert(next_key);
+                }
                 // After "of", a notable place is what a person's office is of ("President
                 // of Ukraine Petro Poroshenko"), and the name that follows is the person's.
                 let of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
