@@ -198,6 +198,11 @@ fn people_are_not_places() {
         "Trade between Austria-Hungary and Russia grew.",
         &["Austria", "Hungary", "Russia"],
     );
+    // A name of two words or more speaks for its government.
+    pins(
+        "The ruling hurts farmers, Tamil Nadu said.",
+        &["Tamil Nadu"],
+    );
     // A locative keeps a place a place before a verb of speech.
     pins(
         "Barry, who was from Dewsbury said: it was fun.",

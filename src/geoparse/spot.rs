@@ -799,8 +799,9 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
-        // ("Barry, who was from Dewsbury said": a locative puts the place before the verb.)
-        if speaks && best < 3 && !prev_is(Word::LOCATIVE) {
+        // ("Barry, who was from Dewsbury said": a locative puts the place before the verb; a
+        // name of two words or more is a government's, "Tamil Nadu said".)
+        if speaks && best < 3 && single && !prev_is(Word::LOCATIVE) {
             self.remember_person(name);
             return false;
         }
