@@ -672,20 +672,19 @@ impl<'g> Window<'g> {
         around.others.clear();
         around.points.clear();
         around.regions.clear();
-        around.region_anchors.clear();
         for (k, (r, n)) in self.distinct.iter().enumerate() {
             if *n == name {
                 continue;
             }
-            around.regions.extend(r.admin1);
-            if r.kind == Kind::Admin1 {
-                around.region_anchors.push(r.id);
-            }
+            // (A first-level region is its own region.)
+            let own = (r.kind == Kind::Admin1).then_some(r.id);
+            around.regions.extend(r.admin1.or(own));
             if r.kind != Kind::Country {
                 around.others.push(k);
                 around.points.push(r.at);
             }
         }
+        around.regions.sort_unstable();
     }
 }
 
@@ -697,10 +696,8 @@ struct Around {
     /// points.
     others: Vec<usize>,
     points: Vec<[f64; 3]>,
-    /// The first-level regions the anchors lie in.
+    /// The first-level regions the anchors lie in or are, in order, once for each anchor.
     regions: Vec<u32>,
-    /// The anchors that are first-level regions.
-    region_anchors: Vec<u32>,
 }
 
 impl Around {
@@ -733,14 +730,13 @@ impl Around {
     /// How many anchors, two at most, lie in a candidate's first-level region (or the region it
     /// is) or are that region.
     fn shares_region(&self, o: &Reading<'_>) -> u8 {
-        // (A first-level region is its own region: "Washington" beside Seattle.)
         let own = (o.kind == Kind::Admin1).then_some(o.id);
         let Some(region) = o.admin1.or(own) else {
             return 0;
         };
-        let anchors = self.regions.iter().filter(|&&r| r == region).count()
-            + self.region_anchors.iter().filter(|&&r| r == region).count();
-        anchors.min(2) as u8
+        let from = self.regions.partition_point(|&r| r < region);
+        let to = self.regions.partition_point(|&r| r <= region);
+        (to - from).min(2) as u8
     }
 }
 
