@@ -72,6 +72,12 @@ impl<'g> Reading<'g> {
             at: unit(e.point()),
         }
     }
+
+    /// The first-level region it lies in, or is ("Washington" the state is its own).
+    fn region(&self) -> Option<u32> {
+        self.admin1
+            .or((self.kind == Kind::Admin1).then_some(self.id))
+    }
 }
 
 fn readings<'g>(name: &Name<'g>) -> Vec<Reading<'g>> {
@@ -676,9 +682,7 @@ impl<'g> Window<'g> {
             if *n == name {
                 continue;
             }
-            // (A first-level region is its own region.)
-            let own = (r.kind == Kind::Admin1).then_some(r.id);
-            around.regions.extend(r.admin1.or(own));
+            around.regions.extend(r.region());
             if r.kind != Kind::Country {
                 around.others.push(k);
                 around.points.push(r.at);
@@ -730,8 +734,7 @@ impl Around {
     /// How many anchors, two at most, lie in a candidate's first-level region (or the region it
     /// is) or are that region.
     fn shares_region(&self, o: &Reading<'_>) -> u8 {
-        let own = (o.kind == Kind::Admin1).then_some(o.id);
-        let Some(region) = o.admin1.or(own) else {
+        let Some(region) = o.region() else {
             return 0;
         };
         let from = self.regions.partition_point(|&r| r < region);

@@ -642,20 +642,12 @@ impl<'t> Sentence<'_, 't, '_> {
     /// Whether token `k` is a function word: a preposition, an article, a conjunction.
     fn is_function_word(&mut self, k: usize) -> bool {
         let word = self.word(k);
+        let lower = self.vocabulary.lower(word);
         word.is(Word::LOCATIVE)
+            || is_conjunction(lower)
             || matches!(
-                self.vocabulary.lower(word),
-                "the"
-                    | "a"
-                    | "an"
-                    | "and"
-                    | "or"
-                    | "of"
-                    | "for"
-                    | "but"
-                    | "both"
-                    | "either"
-                    | "neither"
+                lower,
+                "the" | "a" | "an" | "of" | "for" | "but" | "both" | "either" | "neither"
             )
     }
 
