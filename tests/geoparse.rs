@@ -198,6 +198,8 @@ fn people_are_not_places() {
         "Trade between Austria-Hungary and Russia grew.",
         &["Austria", "Hungary", "Russia"],
     );
+    // ...even in a line of names, where capitals tell little.
+    pins("Trainers: (Mike de Kock), (Saeed bin Suroor).", &[]);
     // A name of two words or more speaks for its government.
     pins(
         "The ruling hurts farmers, Tamil Nadu said.",

@@ -695,22 +695,23 @@ impl<'t> Sentence<'_, 't, '_> {
         }
     }
 
-    /// The token before token `first` that may begin a person's name with it: the one right
-    /// before, with only spaces between; or, for a place short of notable, with a hyphen
-    /// between ("Phillips-Spencer") or a lower-case particle ("Mike de Kock", "Lula da Silva").
-    fn name_before(&mut self, first: usize, best: u8) -> Option<usize> {
+    /// The token before token `first` that may begin a person's name with it, and whether a
+    /// particle joins them: the one right before, with only spaces between; or, for a place
+    /// short of notable, with a hyphen between ("Phillips-Spencer") or a lower-case particle
+    /// ("Mike de Kock", "Lula da Silva").
+    fn name_before(&mut self, first: usize, best: u8) -> Option<(usize, bool)> {
         let k = first.checked_sub(1)?;
         if let Some(k) = self.prev_token(first) {
             if best < 3 && self.words[k].case == Case::Lower {
                 let particle = self.word(k);
                 if is_particle(self.vocabulary.lower(particle)) {
-                    return self.prev_token(k);
+                    return self.prev_token(k).map(|given| (given, true));
                 }
             }
-            return Some(k);
+            return Some((k, false));
         }
         let gap = &self.text[self.words[k].span.end..self.words[first].span.start];
-        (best < 3 && gap == "-" && !self.words[k].possessive).then_some(k)
+        (best < 3 && gap == "-" && !self.words[k].possessive).then_some((k, false))
     }
 
     /// Whether token `first` follows a capitalised word and a middle initial ("Gino D.").
@@ -848,8 +849,11 @@ impl<'t> Sentence<'_, 't, '_> {
         // Surname: a capitalised word that is not a place comes before ("Lloyd Austin"). A
         // country, capital or city of millions is not taken for a surname after an ordinary
         // capitalised word ("By Trend Iran's"), nor remembered as a person's name.
-        if let Some(k) = self.name_before(first, best)
-            && self.is_name_word(k, first)
+        // (A particle between them marks a person's name even where capitals tell little,
+        // as in a list of names: "(Mike de Kock)".)
+        if let Some((k, particle)) = self.name_before(first, best)
+            && ((particle && self.capitalised(k) && !self.is_function_word(k))
+                || self.is_name_word(k, first))
             && !self.is_acronym(k, 3)
         {
             let prev_word = self.word(k);
