@@ -145,6 +145,12 @@ fn ordinary_words_are_not_places() {
         "They met in Nice and flew on to Reading.",
         &["Nice", "Reading"],
     );
+    // A locative reaches along a list of places, not past other words.
+    pins("They shop in Nice and Reading.", &["Nice", "Reading"]);
+    pins(
+        "Talks between Lagos Chamber of Commerce and Industry went well.",
+        &["Lagos"],
+    );
     // A sentence's capitalised first word is no name beside a place that is also a word,
     // nor is a function word.
     pins(

@@ -339,9 +339,10 @@ impl<'t> Sentence<'_, 't, '_> {
 
     /// The place names of the sentence, with their cues.
     fn spots(&mut self, out: &mut Vec<Spot>, tokens: &mut Vec<(usize, usize)>) {
-        // Whether the last place of the sentence followed a locative, so that "near Nabatieh
-        // and Tyre" counts for both.
-        let mut listed_locative = false;
+        // The last token of the sentence's last place, if it followed a locative, so that
+        // "near Nabatieh and Tyre" counts for both (but not "between Lagos Chamber of
+        // Commerce and Industry").
+        let mut listed_locative: Option<usize> = None;
         let mut i = 0;
         while i < self.words.len() {
             if !self.capitalised(i) {
@@ -379,7 +380,7 @@ impl<'t> Sentence<'_, 't, '_> {
                         },
                     });
                     tokens.push((first, last));
-                    listed_locative = false;
+                    listed_locative = None;
                     i += len;
                     continue;
                 }
@@ -391,25 +392,24 @@ impl<'t> Sentence<'_, 't, '_> {
                     }
                 }
             }
-            let listed = listed_locative && self.conjunction_before(first);
+            let listed =
+                listed_locative.is_some_and(|l| l + 2 == first) && self.conjunction_before(first);
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
                 let prev = self.prev(first, true);
                 let of_settlement = first >= 2
                     && prev.is_some_and(|w| self.vocabulary.lower(w) == "of")
                     && self.word(first - 2).is(Word::SETTLEMENT);
-                let v = &*self.vocabulary;
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 let cues = Cues {
-                    locative: prev_is(Word::LOCATIVE)
-                        || (listed_locative && prev.is_some_and(|w| is_conjunction(v.lower(w)))),
+                    locative: prev_is(Word::LOCATIVE) || listed,
                     wants_area: next.is_some_and(|w| w.is(Word::AREA)),
                     wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT)) || of_settlement,
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
                     ..Cues::default()
                 };
-                listed_locative = cues.locative;
+                listed_locative = cues.locative.then_some(last);
                 out.push(Spot {
                     span,
                     sentence: self.index,
