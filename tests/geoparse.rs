@@ -195,6 +195,11 @@ fn people_are_not_places() {
         "Economists say Hawaii's growth lags. Many of Hawaii's jobs are in tourism.",
         &["Hawaii", "Hawaii"],
     );
+    // A word for kin is a title: "his brother Alex", "his wife, Julia".
+    pins(
+        "His wife, Julia, has taken over. His brother Alex helps in Ohio.",
+        &["Ohio"],
+    );
     // Particles and hyphens join the parts of a surname.
     pins(
         "The colt, trained by Mike de Kock, won. Envoy Anthony Phillips-Spencer spoke.",

@@ -753,8 +753,15 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             return false;
         }
-        // "President Macron", "Mr. Kirby", "Gen. Kellogg".
-        if prev_is(Word::TITLE) {
+        // "President Macron", "Mr. Kirby", "Gen. Kellogg", "his brother Alex"; and in
+        // apposition, "Rozen's wife, Julia".
+        let apposed_to_title = best < 3
+            && first.checked_sub(1).is_some_and(|k| {
+                self.words[k].case == Case::Lower
+                    && &self.text[self.words[k].span.end..self.words[first].span.start] == ", "
+                    && self.word(k).is(Word::TITLE)
+            });
+        if prev_is(Word::TITLE) || apposed_to_title {
             self.remember_person(name);
             return false;
         }
