@@ -195,6 +195,8 @@ fn people_are_not_places() {
         "Economists say Hawaii's growth lags. Many of Hawaii's jobs are in tourism.",
         &["Hawaii", "Hawaii"],
     );
+    // A name after a title is a person's, and so is the name after it.
+    pins("Oklahoma Gov. Mary Fallin signed the bill.", &["Oklahoma"]);
     // A word for kin is a title: "his brother Alex", "his wife, Julia".
     pins(
         "His wife, Julia, has taken over. His brother Alex helps in Ohio.",

@@ -864,8 +864,11 @@ impl<'t> Sentence<'_, 't, '_> {
             && !self.is_acronym(k, 3)
         {
             let prev_word = self.word(k);
+            // (A word the text has shown to be a person's is a given name, whatever place it
+            // also names: "Gov. Mary Fallin".)
+            let given = self.persons.contains(self.vocabulary.key(prev_word));
             let prev_word = self.vocabulary.gazetted(prev_word);
-            if (best < 3 || !prev_word.common) && prev_word.strength < 2 {
+            if (best < 3 || !prev_word.common) && (prev_word.strength < 2 || given) {
                 if best < 3 {
                     self.remember_person(name);
                 }
