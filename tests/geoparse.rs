@@ -195,6 +195,11 @@ fn people_are_not_places() {
         "Economists say Hawaii's growth lags. Many of Hawaii's jobs are in tourism.",
         &["Hawaii", "Hawaii"],
     );
+    // A person's name stays a person's after "to", which persons take too.
+    pins(
+        "The adviser John Bolton left. Trump later offered the job to Bolton.",
+        &[],
+    );
     // A name after a title is a person's, and so is the name after it.
     pins("Oklahoma Gov. Mary Fallin signed the bill.", &["Oklahoma"]);
     // A word for kin is a title: "his brother Alex", "his wife, Julia".
@@ -268,6 +273,7 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         "The White House, the Pentagon and the Kremlin all commented, as did the International Atomic Energy Agency.",
         &[],
     );
+    pins("Shares of Johnson & Johnson rose.", &[]);
     // ("the" before a small place is no building where a word for an area follows.)
     pins(
         "It happened in the Crown Heights neighborhood of Brooklyn.",

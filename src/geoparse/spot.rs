@@ -747,9 +747,15 @@ impl<'t> Sentence<'_, 't, '_> {
             return false;
         }
         // A name the text has shown to be a person's, unless a locative puts a notable place
-        // here ("Kazakhstan Arystan Kakikenov…", then "stay in Kazakhstan").
+        // here ("Kazakhstan Arystan Kakikenov…", then "stay in Kazakhstan"); short of a
+        // country or great city, only a locative of place, not one a person also takes
+        // ("offered the job to Bolton").
+        let of_place = prev.is_some_and(|w| {
+            let lower = self.vocabulary.lower(w);
+            lower == "in" || is(PROXIMITY, lower)
+        });
         if self.persons.contains(&self.vocabulary.names()[name].key)
-            && !(best >= 2 && prev_is(Word::LOCATIVE))
+            && !((best >= 3 && prev_is(Word::LOCATIVE)) || (best >= 2 && of_place))
         {
             return false;
         }
@@ -809,6 +815,18 @@ impl<'t> Sentence<'_, 't, '_> {
         if let Some(k) = next
             && self.capitalised(k)
             && self.word(k).is(Word::ORGANISATION_HEAD)
+        {
+            return false;
+        }
+        // A firm's or a band's: "Johnson & Johnson", "St. Paul & the Broken Bones".
+        let ampersand = |gap: &str| gap == " & ";
+        if best < 3
+            && (self.words.get(last + 1).is_some_and(|_| {
+                ampersand(&self.text[self.words[last].span.end..self.words[last + 1].span.start])
+            }) || first.checked_sub(1).is_some_and(|k| {
+                ampersand(&self.text[self.words[k].span.end..self.words[first].span.start])
+                    && self.capitalised(k)
+            }))
         {
             return false;
         }
