@@ -200,6 +200,7 @@ fn people_are_not_places() {
         "The adviser John Bolton left. Trump later offered the job to Bolton.",
         &[],
     );
+    pins("Sens. Tom Udall and Martin Heinrich wrote to him.", &[]);
     // A name after a title is a person's, and so is the name after it.
     pins("Oklahoma Gov. Mary Fallin signed the bill.", &["Oklahoma"]);
     // A word for kin is a title: "his brother Alex", "his wife, Julia".

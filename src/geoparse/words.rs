@@ -88,6 +88,11 @@ pub const TITLES: &[&str] = &[
     "colonel-general",
     "vice",
     "attorney",
+    // Plural abbreviations: "Sens. Tom Udall and Martin Heinrich".
+    "sens",
+    "reps",
+    "govs",
+    "gens",
     // Kin: "his brother Alex", "husband Kanye West".
     "wife",
     "husband",
