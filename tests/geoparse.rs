@@ -201,6 +201,7 @@ fn people_are_not_places() {
         &[],
     );
     pins("Sens. Tom Udall and Martin Heinrich wrote to him.", &[]);
+    pins("John Bolton spoke first.", &[]);
     // A name after a title is a person's, and so is the name after it.
     pins("Oklahoma Gov. Mary Fallin signed the bill.", &["Oklahoma"]);
     // A word for kin is a title: "his brother Alex", "his wife, Julia".

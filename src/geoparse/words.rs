@@ -146,6 +146,10 @@ pub const SPEECH: &[&str] = &[
     "announced",
     "declared",
     "urged",
+    "spoke",
+    "speaks",
+    "responded",
+    "commented",
 ];
 
 /// Words that may stand before a place name without making it part of a person's name.
