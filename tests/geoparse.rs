@@ -148,6 +148,10 @@ fn ordinary_words_are_not_places() {
     // A locative reaches along a list of places, not past other words.
     pins("They shop in Nice and Reading.", &["Nice", "Reading"]);
     pins(
+        "Reading, the town in Berkshire, flooded in March, and Nice saw storms.",
+        &["Berkshire", "Nice"],
+    );
+    pins(
         "Talks between Lagos Chamber of Commerce and Industry went well.",
         &["Lagos"],
     );

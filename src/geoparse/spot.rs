@@ -341,7 +341,7 @@ impl<'t> Sentence<'_, 't, '_> {
     fn spots(&mut self, out: &mut Vec<Spot>, tokens: &mut Vec<(usize, usize)>) {
         // The last token of the sentence's last place, if it followed a locative, so that
         // "near Nabatieh and Tyre" counts for both (but not "between Lagos Chamber of
-        // Commerce and Industry").
+        // Commerce and Industry", where another name comes between).
         let mut listed_locative: Option<usize> = None;
         let mut i = 0;
         while i < self.words.len() {
@@ -392,8 +392,12 @@ impl<'t> Sentence<'_, 't, '_> {
                     }
                 }
             }
-            let listed =
-                listed_locative.is_some_and(|l| l + 2 == first) && self.conjunction_before(first);
+            let listed = listed_locative.is_some_and(|l| {
+                // (The word before the conjunction, if it is a capitalised word right before
+                // it, must be that place's.)
+                let before = first.checked_sub(1).and_then(|c| self.prev_token(c));
+                before.is_none_or(|b| b == l || !self.capitalised(b))
+            }) && self.conjunction_before(first);
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
                 let prev = self.prev(first, true);
