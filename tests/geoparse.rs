@@ -280,6 +280,7 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         &[],
     );
     pins("Shares of Johnson & Johnson rose.", &[]);
+    pins("Shelling hit Kharkiv & Izium.", &["Kharkiv", "Izium"]);
     // ("the" before a small place is no building where a word for an area follows.)
     pins(
         "It happened in the Crown Heights neighborhood of Brooklyn.",

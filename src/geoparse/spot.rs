@@ -655,6 +655,21 @@ impl<'t> Sentence<'_, 't, '_> {
             )
     }
 
+    /// Whether an ampersand joins the place's edge token `near` to token `far`, and `far` is
+    /// no notable place: a firm's or a band's name ("Johnson & Johnson"), not a list of places
+    /// ("Kharkiv & Izium").
+    fn ampersand_with(&mut self, near: usize, far: usize) -> bool {
+        let (a, b) = (near.min(far), near.max(far));
+        if b >= self.words.len() {
+            return false;
+        }
+        if &self.text[self.words[a].span.end..self.words[b].span.start] != " & " {
+            return false;
+        }
+        let word = self.word(far);
+        !(self.capitalised(far) && self.vocabulary.gazetted(word).strength >= 2)
+    }
+
     /// Whether the capitalised words from token `k` on lead to the head of an organisation's
     /// or an area's name ("Nenagh Municipal District", "Hawaii Pacific Health Centre").
     fn leads_to_institution(&mut self, k: usize) -> bool {
@@ -822,15 +837,13 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             return false;
         }
-        // A firm's or a band's: "Johnson & Johnson", "St. Paul & the Broken Bones".
-        let ampersand = |gap: &str| gap == " & ";
+        // A firm's or a band's: "Johnson & Johnson", "St. Paul & the Broken Bones" (but not a
+        // list of places, "Kharkiv & Izium").
         if best < 3
-            && (self.words.get(last + 1).is_some_and(|_| {
-                ampersand(&self.text[self.words[last].span.end..self.words[last + 1].span.start])
-            }) || first.checked_sub(1).is_some_and(|k| {
-                ampersand(&self.text[self.words[k].span.end..self.words[first].span.start])
-                    && self.capitalised(k)
-            }))
+            && (self.ampersand_with(last, last + 1)
+                || first
+                    .checked_sub(1)
+                    .is_some_and(|k| self.ampersand_with(first, k)))
         {
             return false;
         }
