@@ -357,6 +357,14 @@ fn whole_names() {
          hard hit, lost more. The Orange County Register reported it.",
         &["Orange County", "Pike County"],
     );
+    // A possessive may sit inside a name, or end one.
+    let found = geoparse(
+        world(),
+        "The Democratic People's Republic of Korea fired a missile under British Columbia's \
+         gaze.",
+    );
+    let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
+    assert_eq!(countries, ["KP", "CA"], "{:?}", pinned(&found));
     let found = geoparse(
         world(),
         "Inspectors visited the Zaporizhzhia nuclear power plant.",

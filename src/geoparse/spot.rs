@@ -203,11 +203,18 @@ fn capitals_uninformative(words: &[Token]) -> bool {
 }
 
 /// Whether two neighbouring tokens may belong to one name: only spaces, a hyphen, the full
-/// stop of a short abbreviation ("St. Petersburg"), or a comma before initials between them.
+/// stop of a short abbreviation ("St. Petersburg"), a comma before initials, or a possessive
+/// before a capitalised word between them.
 fn joinable(text: &str, left: &Token, right: &Token) -> bool {
     let gap = &text[left.span.end..right.span.start];
     if left.possessive {
-        return false;
+        // A possessive inside a name, before a capitalised word: "Democratic People's
+        // Republic of Korea".
+        let after = gap.trim_start_matches(['\'', '’']);
+        let after = after.strip_prefix(['s', 'S']).unwrap_or(after);
+        return matches!(right.case, Case::Title | Case::Upper)
+            && !after.is_empty()
+            && spaces_only(after);
     }
     if gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !gap.is_empty() {
         return true;
@@ -478,9 +485,11 @@ impl<'t> Sentence<'_, 't, '_> {
     /// was found through an inflected form.
     fn longest_match(&mut self, i: usize) -> Option<(usize, usize, bool)> {
         let (text, words) = (self.text, self.words);
+        // (A possessive first word owns what follows: "Ukraine's Kharkiv".)
         let mut max = 1;
         while max < MAX_TOKENS
             && i + max < words.len()
+            && !words[i].possessive
             && joinable(text, &words[i + max - 1], &words[i + max])
         {
             max += 1;
@@ -513,6 +522,12 @@ impl<'t> Sentence<'_, 't, '_> {
             }
             rest.push_str(part);
             ends.push(rest.len());
+            // A name may end at a possessive ("British Columbia's Expropriation Act") or go
+            // on through it, its key keeping the s ("Democratic People's Republic of Korea":
+            // "peoples").
+            if words[k].possessive {
+                rest.push('s');
+            }
         }
         let gazetteer = self.vocabulary.gazetteer();
         let longer = self
