@@ -511,7 +511,7 @@ impl<'t> Sentence<'_, 't, '_> {
         );
         rest.clear();
         ends.clear();
-        for k in i + 1..i + max {
+        for (k, token) in words.iter().enumerate().take(i + max).skip(i + 1) {
             let w = self.word(k);
             let part = self.vocabulary.key(w);
             if part.is_empty() {
@@ -525,7 +525,7 @@ impl<'t> Sentence<'_, 't, '_> {
             // A name may end at a possessive ("British Columbia's Expropriation Act") or go
             // on through it, its key keeping the s ("Democratic People's Republic of Korea":
             // "peoples").
-            if words[k].possessive {
+            if token.possessive {
                 rest.push('s');
             }
         }
