@@ -784,14 +784,14 @@ impl<'t> Sentence<'_, 't, '_> {
         // here ("Kazakhstan Arystan Kakikenov…", then "stay in Kazakhstan"); short of a
         // country or great city, only a locative of place, not one a person also takes
         // ("offered the job to Bolton").
-        let of_place = prev.is_some_and(|w| {
-            let lower = self.vocabulary.lower(w);
-            lower == "in" || is(PROXIMITY, lower)
-        });
-        if self.persons.contains(&self.vocabulary.names()[name].key)
-            && !((best >= 3 && prev_is(Word::LOCATIVE)) || (best >= 2 && of_place))
-        {
-            return false;
+        if self.persons.contains(&self.vocabulary.names()[name].key) {
+            let of_place = prev.is_some_and(|w| {
+                let lower = self.vocabulary.lower(w);
+                lower == "in" || is(PROXIMITY, lower)
+            });
+            if !((best >= 3 && prev_is(Word::LOCATIVE)) || (best >= 2 && of_place)) {
+                return false;
+            }
         }
         // "President Macron", "Mr. Kirby", "Gen. Kellogg", "his brother Alex"; and in
         // apposition, "Rozen's wife, Julia".
