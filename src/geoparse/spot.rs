@@ -304,13 +304,17 @@ impl<'t> Sentence<'_, 't, '_> {
         word
     }
 
+    /// The text between token `k` and the next (which must exist).
+    fn gap_after(&self, k: usize) -> &'t str {
+        &self.text[self.words[k].span.end..self.words[k + 1].span.start]
+    }
+
     /// The word right before token `first`, if only spaces (or, with `loose`, any
     /// non-sentence punctuation such as a full stop after "Mr") separate them.
     fn prev(&mut self, first: usize, loose: bool) -> Option<Word> {
         let k = first.checked_sub(1)?;
-        let prev = &self.words[k];
-        let gap = &self.text[prev.span.end..self.words[first].span.start];
-        let tight = spaces_only(gap) && !prev.possessive;
+        let gap = self.gap_after(k);
+        let tight = spaces_only(gap) && !self.words[k].possessive;
         let dotted = loose && (gap == ". " || gap == ".\u{a0}");
         (tight || dotted).then(|| self.word(k))
     }
@@ -318,16 +322,13 @@ impl<'t> Sentence<'_, 't, '_> {
     /// The token right before token `first`, if only spaces separate them.
     fn prev_token(&self, first: usize) -> Option<usize> {
         let k = first.checked_sub(1)?;
-        let prev = &self.words[k];
-        let gap = &self.text[prev.span.end..self.words[first].span.start];
-        (spaces_only(gap) && !prev.possessive).then_some(k)
+        (spaces_only(self.gap_after(k)) && !self.words[k].possessive).then_some(k)
     }
 
     /// The token right after token `last`, if only spaces separate them.
     fn next_token(&self, last: usize) -> Option<usize> {
-        let next = self.words.get(last + 1)?;
-        let gap = &self.text[self.words[last].span.end..next.span.start];
-        (spaces_only(gap) && !self.words[last].possessive).then_some(last + 1)
+        self.words.get(last + 1)?;
+        (spaces_only(self.gap_after(last)) && !self.words[last].possessive).then_some(last + 1)
     }
 
     fn next(&mut self, last: usize) -> Option<Word> {
@@ -464,8 +465,7 @@ impl<'t> Sentence<'_, 't, '_> {
             return false;
         }
         let after_place = first.checked_sub(1).is_some_and(|k| {
-            let gap = &text[words[k].span.end..words[first].span.start];
-            self.capitalised(k) && matches!(gap, ", " | ",\u{a0}" | " (" | "\u{a0}(")
+            self.capitalised(k) && matches!(self.gap_after(k), ", " | ",\u{a0}" | " (" | "\u{a0}(")
         });
         if after_place {
             return true;
@@ -678,7 +678,7 @@ impl<'t> Sentence<'_, 't, '_> {
         if b >= self.words.len() {
             return false;
         }
-        if &self.text[self.words[a].span.end..self.words[b].span.start] != " & " {
+        if self.gap_after(a) != " & " {
             return false;
         }
         let word = self.word(far);
@@ -744,8 +744,7 @@ impl<'t> Sentence<'_, 't, '_> {
             }
             return Some((k, false));
         }
-        let gap = &self.text[self.words[k].span.end..self.words[first].span.start];
-        (best < 3 && gap == "-" && !self.words[k].possessive).then_some((k, false))
+        (best < 3 && self.gap_after(k) == "-" && !self.words[k].possessive).then_some((k, false))
     }
 
     /// Whether token `first` follows a capitalised word and a middle initial ("Gino D.").
@@ -757,11 +756,8 @@ impl<'t> Sentence<'_, 't, '_> {
         let letter = &text[words[initial].span.clone()];
         letter.len() == 1
             && letter.bytes().all(|b| b.is_ascii_uppercase())
-            && matches!(
-                &text[words[initial].span.end..words[first].span.start],
-                ". "
-            )
-            && spaces_only(&text[words[given].span.end..words[initial].span.start])
+            && self.gap_after(initial) == ". "
+            && spaces_only(self.gap_after(given))
             && self.words[given].case == Case::Title
     }
 
@@ -798,7 +794,7 @@ impl<'t> Sentence<'_, 't, '_> {
         let apposed_to_title = best < 3
             && first.checked_sub(1).is_some_and(|k| {
                 self.words[k].case == Case::Lower
-                    && &self.text[self.words[k].span.end..self.words[first].span.start] == ", "
+                    && self.gap_after(k) == ", "
                     && self.word(k).is(Word::TITLE)
             });
         if prev_is(Word::TITLE) || apposed_to_title {
