@@ -151,6 +151,9 @@ fn prior(o: &Reading<'_>) -> f64 {
     base + if o.main_name { MAIN_NAME } else { 0.0 }
 }
 
+/// Worth of being of the kind of the places listed with it.
+const LIST_KIND: f64 = 2.0;
+
 /// Worth of a text using an entry's main name rather than an alias.
 const MAIN_NAME: f64 = 2.5;
 /// The same, when the text is Cyrillic.
@@ -537,6 +540,17 @@ pub fn resolve_with<'g>(
             .container
             .map(|c| containers(options[c], first(c)))
             .unwrap_or_default();
+        let listed_with_holder = spot
+            .cues
+            .container
+            .is_some_and(|c| spots[c].cues.list == Some(i));
+        // Its neighbours in a list.
+        let siblings: Vec<usize> = spot
+            .cues
+            .list
+            .into_iter()
+            .chain((i + 1 < spots.len() && spots[i + 1].cues.list == Some(i)).then_some(i + 1))
+            .collect();
         for k in (0..own.len()).filter(weighed) {
             let o = &own[k];
             let nearest_in_sentence = in_sentence
@@ -548,20 +562,31 @@ pub fn resolve_with<'g>(
                     .entry(nearest_in_sentence.to_bits())
                     .or_insert_with(|| 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp());
             }
-            // "X in Y", "X, Y", "Y's X".
-            if holders.iter().any(|y| inside(o, y)) {
+            // "X in Y", "X, Y", "Y's X" (of a list, "X, Y and Z", only by X's main name).
+            if holders.iter().any(|y| inside(o, y)) && (o.main_name || !listed_with_holder) {
                 scores[k] += 6.0;
             }
             // The other side of "X in Y": Y is likelier what holds a reading of X.
             for &j in &held[i] {
-                if options[j].iter().any(|x| inside(x, o)) {
+                let listed = spot.cues.list == Some(j);
+                if options[j]
+                    .iter()
+                    .any(|x| inside(x, o) && (x.main_name || !listed))
+                {
                     scores[k] += 3.0;
                 }
             }
-            // "near Y".
-            if let Some(n) = spot.cues.near {
+            // "near Y", "around Y and X".
+            if let Some(n) = spot.cues.near.or(spot.cues.list) {
                 let d = chord_km(chord(o.at, provisional[n].at));
                 scores[k] += 4.0 * (-d / 60.0).exp();
+            }
+            // A list names places of a kind: cities with cities, states with states.
+            if siblings
+                .iter()
+                .any(|&j| first(j)[best(first(j))] >= 0.5 && provisional[j].kind == o.kind)
+            {
+                scores[k] += LIST_KIND;
             }
         }
         softmax(&mut scores);

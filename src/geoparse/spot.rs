@@ -63,8 +63,11 @@ pub struct Cues {
     /// The spot is a written abbreviation qualifying the place before it ("Fresno, Calif."):
     /// a container said outright, though after a comma.
     pub qualifier: bool,
-    /// The spot this one lies near: "X near Y", "around Y and X".
+    /// The spot this one lies near: "X near Y".
     pub near: Option<usize>,
+    /// The spot before it in a list ("Sumy, Kharkiv and Odesa"): listed together, places lie
+    /// near each other and are of a kind.
+    pub list: Option<usize>,
     /// The name was matched through an inflected form.
     pub inflected: bool,
     /// The name is written in Cyrillic.
@@ -985,6 +988,30 @@ fn is_description(gap: &str) -> bool {
     }
 }
 
+/// How two neighbouring spots of a sentence are joined.
+#[derive(Clone, Copy, PartialEq)]
+enum Join {
+    /// "Ukraine's Kharkiv".
+    Possessive,
+    /// "Izium in the Kharkiv region", "Nenagh, a town in".
+    In,
+    /// "Kyiv, Ukraine", or a list: "Sumy, Kharkiv and Odesa".
+    Comma,
+    /// "Selydove near Pokrovsk".
+    Near,
+    /// "Nabatieh and Tyre".
+    Conjunction,
+    /// Anything else.
+    Other,
+}
+
+/// Whether the spots from a join onwards may go on as a list: more commas, then a
+/// conjunction ("Washington, New York and Boston").
+fn goes_on_as_list(joins: &[Join]) -> bool {
+    let commas = joins.iter().take_while(|&&j| j == Join::Comma).count();
+    joins.get(commas) == Some(&Join::Conjunction)
+}
+
 /// Links each spot of a sentence (with the indexes of its first and last token) to the spot
 /// that contains it or that it lies near; links are spot indexes, offset by `base`.
 fn link(
@@ -994,40 +1021,61 @@ fn link(
     token_range: &[(usize, usize)],
     words: &[Token],
 ) {
-    for a in 0..out.len() {
-        let Some(b) = (a + 1 < out.len()).then_some(a + 1) else {
-            continue;
-        };
-        let gap = &text[out[a].span.end..out[b].span.start];
-        // (Most gaps are lower case already.)
-        let lower = if gap.chars().any(char::is_uppercase) {
-            Cow::Owned(gap.to_lowercase())
-        } else {
-            Cow::Borrowed(gap)
-        };
-        let gap = lower.trim_end_matches("the ");
-        let trimmed = gap.trim();
-        let (a_last, b_first) = (token_range[a].1, token_range[b].0);
-        if words[a_last].possessive && b_first == a_last + 1 {
-            // "Ukraine's Kharkiv": the first contains the second.
-            out[b].cues.container = Some(base + a);
-        } else if matches!(trimmed, "in" | ", in" | "in the" | ", in the" | "у" | "в")
-            || is_description(trimmed)
-        {
-            out[a].cues.container = Some(base + b);
-            out[a].cues.container_explicit = true;
-        } else if matches!(trimmed, "," | "(") {
-            out[a].cues.container = Some(base + b);
-            out[a].cues.container_explicit = out[b].cues.qualifier;
-        } else if PROXIMITY.iter().any(|p| {
-            trimmed
-                .strip_suffix(p)
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-        }) {
-            out[a].cues.near = Some(base + b);
-        } else if matches!(trimmed, "and" | "," | "or") {
-            // "around Pokrovsk and Kostiantynivka": listed together, near each other.
-            out[b].cues.near = Some(base + a);
+    let joins: Vec<Join> = (1..out.len())
+        .map(|b| {
+            let a = b - 1;
+            let gap = &text[out[a].span.end..out[b].span.start];
+            // (Most gaps are lower case already.)
+            let lower = if gap.chars().any(char::is_uppercase) {
+                Cow::Owned(gap.to_lowercase())
+            } else {
+                Cow::Borrowed(gap)
+            };
+            let gap = lower.trim_end_matches("the ");
+            let trimmed = gap.trim();
+            let (a_last, b_first) = (token_range[a].1, token_range[b].0);
+            if words[a_last].possessive && b_first == a_last + 1 {
+                Join::Possessive
+            } else if matches!(trimmed, "in" | ", in" | "in the" | ", in the" | "у" | "в")
+                || is_description(trimmed)
+            {
+                Join::In
+            } else if matches!(trimmed, "," | "(") {
+                Join::Comma
+            } else if PROXIMITY.iter().any(|p| {
+                trimmed
+                    .strip_suffix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            }) {
+                Join::Near
+            } else if matches!(trimmed, "and" | "or" | ", and" | ", or") {
+                Join::Conjunction
+            } else {
+                Join::Other
+            }
+        })
+        .collect();
+    for (a, &join) in joins.iter().enumerate() {
+        let b = a + 1;
+        match join {
+            // The first contains the second.
+            Join::Possessive => out[b].cues.container = Some(base + a),
+            Join::In => {
+                out[a].cues.container = Some(base + b);
+                out[a].cues.container_explicit = true;
+            }
+            // "Kyiv, Ukraine"; but "Washington, New York and Boston" may be a list, which
+            // resolution tells by the names' readings ("Lebanon, Tennessee and Nashville").
+            Join::Comma => {
+                out[a].cues.container = Some(base + b);
+                out[a].cues.container_explicit = out[b].cues.qualifier;
+                if !out[b].cues.qualifier && goes_on_as_list(&joins[b..]) {
+                    out[b].cues.list = Some(base + a);
+                }
+            }
+            Join::Near => out[a].cues.near = Some(base + b),
+            Join::Conjunction => out[b].cues.list = Some(base + a),
+            Join::Other => {}
         }
     }
 }
