@@ -186,6 +186,12 @@ fn people_are_not_places() {
         "Ingram expectations. Tom Ingram won four races in Texas.",
         &["Texas"],
     );
+    // So does an age given after it; a place keeps its locative.
+    pins(
+        "Barry Smith, 80, and his wife, 81, met in Barry as teenagers.",
+        &["Barry"],
+    );
+    pins("Police found Kimberly Hacker, 43, of McKee.", &["McKee"]);
     // A middle initial marks a person's name, and the surname stays a person's after it.
     pins("Gino D. Bassett was charged. Police say Bassett fled.", &[]);
     // After a verb of speech, a speaker ends the clause or goes on with a preposition; a

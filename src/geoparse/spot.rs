@@ -750,6 +750,17 @@ impl<'t> Sentence<'_, 't, '_> {
         (best < 3 && self.gap_after(k) == "-" && !self.words[k].possessive).then_some((k, false))
     }
 
+    /// Whether token `k` ends a name given with an age, as news gives people's: "Barry
+    /// Smith, 80, and Beryl", "Ariel Leal, 22;".
+    fn aged(&self, k: usize) -> bool {
+        let rest = &self.text[self.words[k].span.end..];
+        let Some(rest) = rest.strip_prefix(", ") else {
+            return false;
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b';' | b')'))
+    }
+
     /// Whether token `first` follows a capitalised word and a middle initial ("Gino D.").
     fn after_middle_initial(&self, first: usize) -> bool {
         let (text, words) = (self.text, self.words);
@@ -789,6 +800,21 @@ impl<'t> Sentence<'_, 't, '_> {
                 lower == "in" || is(PROXIMITY, lower)
             });
             if !((best >= 3 && prev_is(Word::LOCATIVE)) || (best >= 2 && of_place)) {
+                return false;
+            }
+        }
+        // A person's name with an age: the whole name, or its given name before a surname.
+        if !prev_is(Word::LOCATIVE) {
+            let surname = self
+                .next_token(last)
+                .filter(|&k| self.capitalised(k) && spaces_only(self.gap_after(last)));
+            if self.aged(last) || surname.is_some_and(|k| self.aged(k)) {
+                if let Some(k) = surname {
+                    let word = self.word(k);
+                    let key = self.vocabulary.key(word).to_string();
+                    self.persons.insert(key);
+                }
+                self.remember_person(name);
                 return false;
             }
         }
