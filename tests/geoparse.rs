@@ -300,6 +300,17 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         "The Washington Post and the Kyiv Independent reported it.",
         &[],
     );
+    // A place's own public body names its seat.
+    pins(
+        "London Police arrested two men. Kentucky State Police and the Glasgow Police \
+         Department say so, as does Enfield Council.",
+        &["London", "Kentucky State", "Glasgow", "Enfield"],
+    );
+    // A direction and an area word are a court's or a firm's generic district.
+    pins(
+        "The case is before the U.S. District Court, Southern District of Ohio.",
+        &["U.S", "Ohio"],
+    );
     // Streets and squares are addresses, not the towns they are named after.
     pins(
         "Crowds filled Hampton Avenue and Independence Square in Kyiv.",

@@ -835,20 +835,28 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             return false;
         }
+        let next = self.next_token(last);
+        // Part of an organisation's or building's name ("Washington Post", "Black Sea Fleet"),
+        // unless the organisation is the place's public body ("London Police").
+        let organisation = next.is_some_and(|k| {
+            self.capitalised(k)
+                && self.word(k).is(Word::ORGANISATION_HEAD)
+                && !self.word(k).is(Word::PUBLIC_BODY)
+        });
         // A name that ends in a capitalised word for an area ("Orange County", "Sumy Oblast")
         // is a place's whole name, no part of a person's, unless an organisation's name goes
         // on ("Orange County Register").
+        // (But a direction and an area word alone are a generic name, "the Southern District
+        // of Ohio", "Seoul Central District Court", a place only after a locative.)
         if !single && self.capitalised(last) && self.word(last).is(Word::AREA) {
-            return !self
-                .next_token(last)
-                .is_some_and(|k| self.capitalised(k) && self.word(k).is(Word::ORGANISATION_HEAD));
+            let generic = (first..last).all(|k| self.word(k).is(Word::DIRECTION));
+            return !organisation && (!generic || prev_is(Word::LOCATIVE));
         }
         // A verb of speech next to it: a speaker, unless a capital or country speaks for its
         // government ("Moscow said"). After the verb, only where the clause ends or goes on
         // with a preposition ("…, said Jackson on Monday"); a verb or a possessive that follows
         // makes it the subject of what was said ("Fodge said Missouri had much to offer",
         // "economists say Hawaii's growth lags").
-        let next = self.next_token(last);
         let reported_subject = self.words[last].possessive
             || next.is_some_and(|k| {
                 self.words[k].case == Case::Lower && !self.word(k).is(Word::LOCATIVE)
@@ -870,11 +878,7 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
-        // Part of an organisation's or building's name: "Washington Post", "Black Sea Fleet".
-        if let Some(k) = next
-            && self.capitalised(k)
-            && self.word(k).is(Word::ORGANISATION_HEAD)
-        {
+        if organisation {
             return false;
         }
         // A firm's or a band's: "Johnson & Johnson", "St. Paul & the Broken Bones" (but not a

@@ -10,8 +10,8 @@
 use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
-    AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, SETTLEMENT_WORDS, SPEECH,
-    TITLES,
+    AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, PUBLIC_BODIES,
+    SETTLEMENT_WORDS, SPEECH, TITLES,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
@@ -51,6 +51,8 @@ impl Word {
     pub const COMMON_CAPITALISED: u16 = 1 << 8;
     /// Its key is a generic word that may follow a place name ("oblast", "city", "north").
     pub const PLACE_WORD: u16 = 1 << 9;
+    /// The head of the name of a place's public body ([`PUBLIC_BODIES`]).
+    pub const PUBLIC_BODY: u16 = 1 << 10;
 
     /// Whether the word belongs to any of `classes`.
     pub fn is(&self, classes: u16) -> bool {
@@ -307,12 +309,13 @@ impl<'t, 'g> Words<'t, 'g> {
 fn word_classes(lower: &str) -> u16 {
     static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u16); 9] = [
+        let lists: [(&[&str], u16); 10] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
             (CALENDAR, Word::CALENDAR),
             (ORGANISATION_HEADS, Word::ORGANISATION_HEAD),
+            (PUBLIC_BODIES, Word::PUBLIC_BODY),
             (AREA_WORDS, Word::AREA),
             (SETTLEMENT_WORDS, Word::SETTLEMENT),
             (LOCATIVES, Word::LOCATIVE),

@@ -418,6 +418,11 @@ pub const SETTLEMENT_WORDS: &[&str] = &[
     "suburb",
 ];
 
+/// The last word of the name of a place's public body: a place just before it is named as
+/// the body's seat, and is a mention ("London Police", "Enfield Council", "Kentucky State
+/// Police"). (They are organisations' heads too.)
+pub const PUBLIC_BODIES: &[&str] = &["police", "council", "department", "ministry", "court"];
+
 /// Words before a name that mark a location ("in Sumy", "near Pokrovsk", "у Харкові").
 pub const LOCATIVES: &[&str] = &[
     "in",
