@@ -186,7 +186,12 @@ fn people_are_not_places() {
         "Ingram expectations. Tom Ingram won four races in Texas.",
         &["Texas"],
     );
-    // So does an age given after it; a place keeps its locative.
+    // Only a one-word name is a given name: a country's name of two words is no person's.
+    pins(
+        "He is the envoy to the Holy See Mikayel Minasyan. He met PRC officials in the Holy See.",
+        &["Holy See", "PRC", "Holy See"],
+    );
+    // An age given after a name marks a person's; a place keeps its locative.
     pins(
         "Barry Smith, 80, and his wife, 81, met in Barry as teenagers.",
         &["Barry"],
@@ -300,6 +305,8 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         "The Washington Post and the Kyiv Independent reported it.",
         &[],
     );
+    // British spelling is ordinary English too.
+    pins("The Centre for Trade Policy published it.", &[]);
     // A place's own public body names its seat.
     pins(
         "London Police arrested two men. Kentucky State Police and the Glasgow Police \

@@ -117,8 +117,10 @@ pub fn build(
     };
     cities.sort_by_key(|c| c.geonameid);
     let outlines = country_outlines(basemap)?;
-    // Ordinary English words (the lower-case entries of Debian's word list).
-    let dictionary = read("wamerican/usr/share/dict/american-english")?;
+    // Ordinary English words (the lower-case entries of Debian's word lists, American and
+    // British spelling: "center" and "centre").
+    let dictionary = read("wamerican/usr/share/dict/american-english")?
+        + &read("wbritish/usr/share/dict/british-english")?;
     let capitals: std::collections::HashSet<u32> = countries
         .iter()
         .filter_map(|(iso, country)| {

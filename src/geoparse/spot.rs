@@ -904,7 +904,7 @@ impl<'t> Sentence<'_, 't, '_> {
         // "Donald Trump"). After a minor place any capitalised word counts; after a notable
         // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title). An
         // acronym is no surname ("Nenagh MDC", a council).
-        if let Some(k) = next {
+        if let Some(k) = next.filter(|_| single) {
             let next_word = self.word(k);
             if self.capitalised(k)
                 && !next_word.is(Word::PLACE_WORD)
