@@ -307,6 +307,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
     );
     // British spelling is ordinary English too.
     pins("The Centre for Trade Policy published it.", &[]);
+    // A saint's name on a building is its dedication, not a town named for the saint.
+    pins(
+        "Mass was said in St. Peter's Basilica; the injured went to St. Paul's Hospital.",
+        &[],
+    );
     // A place's own public body names its seat.
     pins(
         "London Police arrested two men. Kentucky State Police and the Glasgow Police \

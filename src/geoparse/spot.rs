@@ -878,7 +878,16 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
-        if organisation {
+        // A saint's possessive before such a name's head is the saint the building is named
+        // for: "St. Paul's Hospital", "St Peter's Basilica" (but "Oregon's Guard").
+        let saint = !single && matches!(self.vocabulary.lower(word), "st" | "saint");
+        let named_for = saint
+            && self.words[last].possessive
+            && last + 1 < self.words.len()
+            && self.capitalised(last + 1)
+            && self.word(last + 1).is(Word::ORGANISATION_HEAD)
+            && !self.word(last + 1).is(Word::PUBLIC_BODY);
+        if organisation || named_for {
             return false;
         }
         // A firm's or a band's: "Johnson & Johnson", "St. Paul & the Broken Bones" (but not a
