@@ -547,6 +547,21 @@ fn a_list_names_places_of_a_kind() {
 }
 
 #[test]
+fn an_office_says_which_place_it_is_of() {
+    let found = geoparse(
+        world(),
+        "New York Gov. Andrew Cuomo and Florida Senator Marco Rubio met Kyiv Mayor Vitali Klitschko.",
+    );
+    let new_york = places_named(&found, "New York");
+    assert_eq!(new_york[0].kind, "admin1", "{:?}", pinned(&found));
+    assert_eq!(
+        places_named(&found, "Florida")[0].admin1.as_deref(),
+        Some("US.FL")
+    );
+    assert_eq!(places_named(&found, "Kyiv")[0].kind, "place");
+}
+
+#[test]
 fn a_county_outweighs_a_village_of_its_name() {
     let found = geoparse(
         world(),

@@ -22,7 +22,7 @@
 
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
-use super::words::{AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, is};
+use super::words::{AREA_OFFICES, AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, is};
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
 use rustc_hash::FxHashSet;
@@ -416,10 +416,14 @@ impl<'t> Sentence<'_, 't, '_> {
                     && prev.is_some_and(|w| self.vocabulary.lower(w) == "of")
                     && self.word(first - 2).is(Word::SETTLEMENT);
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
+                // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
+                let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
                 let cues = Cues {
                     locative: prev_is(Word::LOCATIVE) || listed,
-                    wants_area: next.is_some_and(|w| w.is(Word::AREA)),
-                    wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT)) || of_settlement,
+                    wants_area: next.is_some_and(|w| w.is(Word::AREA)) || office(AREA_OFFICES),
+                    wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT))
+                        || of_settlement
+                        || office(TOWN_OFFICES),
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
                     ..Cues::default()

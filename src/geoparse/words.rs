@@ -423,6 +423,22 @@ pub const SETTLEMENT_WORDS: &[&str] = &[
 /// Police"). (They are organisations' heads too.)
 pub const PUBLIC_BODIES: &[&str] = &["police", "council", "department", "ministry", "court"];
 
+/// Titles of a region's or a country's office: a place just before one is the area it is of
+/// ("New York Gov. Andrew Cuomo", "Quebec Health Minister").
+pub const AREA_OFFICES: &[&str] = &[
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "premier",
+    "minister",
+    "legislature",
+    "lawmakers",
+];
+
+/// Titles of a town's office: a place just before one is the town ("Kyiv Mayor").
+pub const TOWN_OFFICES: &[&str] = &["mayor", "councillor", "councilman", "councilwoman"];
+
 /// Words before a name that mark a location ("in Sumy", "near Pokrovsk", "у Харкові").
 pub const LOCATIVES: &[&str] = &[
     "in",
