@@ -145,6 +145,11 @@ fn ordinary_words_are_not_places() {
         "They met in Nice and flew on to Reading.",
         &["Nice", "Reading"],
     );
+    // So does a bearing: "south of".
+    pins(
+        "Cairns rose on the hill. He lives in Edmonton, south of Cairns.",
+        &["Edmonton", "Cairns"],
+    );
     // A locative reaches along a list of places, not past other words.
     pins("They shop in Nice and Reading.", &["Nice", "Reading"]);
     pins(

@@ -22,7 +22,10 @@
 
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
-use super::words::{AREA_OFFICES, AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, is};
+use super::words::{
+    AREA_OFFICES, AREA_WORDS, BEARINGS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
+    ends_with_bearing, is,
+};
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
 use rustc_hash::FxHashSet;
@@ -417,9 +420,10 @@ impl<'t> Sentence<'_, 't, '_> {
                     && self.word(first - 2).is(Word::SETTLEMENT);
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
+                let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
                 let cues = Cues {
-                    locative: prev_is(Word::LOCATIVE) || listed,
+                    locative,
                     wants_area: next.is_some_and(|w| w.is(Word::AREA)) || office(AREA_OFFICES),
                     wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT))
                         || of_settlement
@@ -726,6 +730,19 @@ impl<'t> Sentence<'_, 't, '_> {
 
     /// Whether a locative comes before token `first`, with or without "the" ("on the
     /// Sunshine Coast").
+    /// Whether a bearing and "of" come right before token `first`: "south of Cairns".
+    fn after_bearing(&mut self, first: usize) -> bool {
+        let Some(of) = self.prev(first, false) else {
+            return false;
+        };
+        if self.vocabulary.lower(of) != "of" || first < 2 || !spaces_only(self.gap_after(first - 2))
+        {
+            return false;
+        }
+        let bearing = self.word(first - 2);
+        is(BEARINGS, self.vocabulary.lower(bearing))
+    }
+
     fn after_locative(&mut self, first: usize) -> bool {
         match self.prev(first, false) {
             Some(w) if w.is(Word::LOCATIVE) => true,
@@ -1003,6 +1020,7 @@ impl<'t> Sentence<'_, 't, '_> {
             // Heights neighborhood".)
             let locative = prev_is(Word::LOCATIVE)
                 || listed_locative
+                || self.after_bearing(first)
                 || next.is_some_and(|k| self.word(k).is(Word::AREA | Word::SETTLEMENT));
             return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
@@ -1085,11 +1103,13 @@ fn link(
                 Join::In
             } else if matches!(trimmed, "," | "(") {
                 Join::Comma
-            } else if PROXIMITY.iter().any(|p| {
-                trimmed
-                    .strip_suffix(p)
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-            }) {
+            } else if ends_with_bearing(trimmed)
+                || PROXIMITY.iter().any(|p| {
+                    trimmed
+                        .strip_suffix(p)
+                        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+                })
+            {
                 Join::Near
             } else if matches!(trimmed, "and" | "or" | ", and" | ", or") {
                 Join::Conjunction

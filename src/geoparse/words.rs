@@ -492,6 +492,27 @@ pub const PROXIMITY: &[&str] = &[
     "под",
 ];
 
+/// Compass bearings: "of" after one puts a place beside the next ("10 km south of Cairns").
+pub const BEARINGS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
+
+/// Whether a gap (lower case, trimmed) ends with a bearing and "of": "south of", ", 10 km
+/// north-east of".
+pub fn ends_with_bearing(gap: &str) -> bool {
+    gap.strip_suffix(" of").is_some_and(|before| {
+        let bearing = before.rsplit([' ', '-']).next().unwrap_or(before);
+        is(BEARINGS, bearing)
+    })
+}
+
 /// Whether `word` (lower case) is in `list`.
 pub fn is(list: &[&str], word: &str) -> bool {
     list.contains(&word)
