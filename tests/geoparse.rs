@@ -202,6 +202,7 @@ fn people_are_not_places() {
         &["Barry"],
     );
     pins("Police found Kimberly Hacker, 43, of McKee.", &["McKee"]);
+    pins("The suspect is Paul Block Jr., 49, of Waterloo.", &["Waterloo"]);
     // A middle initial marks a person's name, and the surname stays a person's after it.
     pins("Gino D. Bassett was charged. Police say Bassett fled.", &[]);
     // After a verb of speech, a speaker ends the clause or goes on with a preposition; a

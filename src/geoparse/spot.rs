@@ -772,9 +772,14 @@ impl<'t> Sentence<'_, 't, '_> {
     }
 
     /// Whether token `k` ends a name given with an age, as news gives people's: "Barry
-    /// Smith, 80, and Beryl", "Ariel Leal, 22;".
+    /// Smith, 80, and Beryl", "Ariel Leal, 22;", "Paul Block Jr., 49,".
     fn aged(&self, k: usize) -> bool {
         let rest = &self.text[self.words[k].span.end..];
+        // (After a generation's suffix: "Paul Block Jr., 49,".)
+        let rest = [" Jr.", " Sr.", " Jr", " Sr", " III", " II"]
+            .iter()
+            .find_map(|suffix| rest.strip_prefix(suffix))
+            .unwrap_or(rest);
         let Some(rest) = rest.strip_prefix(", ") else {
             return false;
         };
