@@ -230,6 +230,7 @@ fn people_are_not_places() {
         "His wife, Julia, has taken over. His brother Alex helps in Ohio.",
         &["Ohio"],
     );
+    pins("His daughters, Malia and Sasha, often join him.", &[]);
     // Particles and hyphens join the parts of a surname.
     pins(
         "The colt, trained by Mike de Kock, won. Envoy Anthony Phillips-Spencer spoke.",
