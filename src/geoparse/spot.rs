@@ -900,7 +900,8 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // ("Barry, who was from Dewsbury said": a locative puts the place before the verb; a
         // name of two words or more is a government's, "Tamil Nadu said".)
-        if speaks && best < 3 && single && !prev_is(Word::LOCATIVE) {
+        let after_of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
+        if speaks && best < 3 && single && !prev_is(Word::LOCATIVE) && !after_of {
             self.remember_person(name);
             return false;
         }
