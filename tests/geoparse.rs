@@ -196,13 +196,21 @@ fn people_are_not_places() {
         "He is the envoy to the Holy See Mikayel Minasyan. He met PRC officials in the Holy See.",
         &["Holy See", "PRC", "Holy See"],
     );
+    // A small foreign place's bare name, in a story about elsewhere, is more likely a name.
+    pins(
+        "Officials in Madrid and Barcelona met. The academic Ben Cousins calls it fair.",
+        &["Madrid", "Barcelona"],
+    );
     // An age given after a name marks a person's; a place keeps its locative.
     pins(
         "Barry Smith, 80, and his wife, 81, met in Barry as teenagers.",
         &["Barry"],
     );
     pins("Police found Kimberly Hacker, 43, of McKee.", &["McKee"]);
-    pins("The suspect is Paul Block Jr., 49, of Waterloo.", &["Waterloo"]);
+    pins(
+        "The suspect is Paul Block Jr., 49, of Waterloo.",
+        &["Waterloo"],
+    );
     // A middle initial marks a person's name, and the surname stays a person's after it.
     pins("Gino D. Bassett was charged. Police say Bassett fled.", &[]);
     // After a verb of speech, a speaker ends the clause or goes on with a preposition; a

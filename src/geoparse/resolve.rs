@@ -15,7 +15,7 @@
 
 use super::spot::{Spot, Spots, strength};
 use super::vocabulary::Name;
-use crate::gazetteer::{Candidate, Entry, Kind};
+use crate::gazetteer::{Candidate, Entry, Kind, Provenance};
 use geo::{Distance, Haversine, Point};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -630,9 +630,22 @@ pub fn resolve_with<'g>(
         }
 
         // Too doubtful to pin: an alias of a minor place in a country the text is not about,
-        // with nothing around it that says "place".
+        // with nothing around it that says "place"; or its main name, bare of any tie to
+        // another place, where the text is about elsewhere ("the academic Ben Cousins" is no
+        // Iranian town in a story about Spain). A text that names nothing else keeps it
+        // ("Shelling of Kostiantynivka continues").
         let in_context = context_weight(i, chosen.entry.country()) > 0.01;
-        if !chosen.main_name
+        let elsewhere = country_weight.iter().sum::<f64>() - own_weight[i] >= 0.5;
+        let bare = elsewhere
+            && chosen.kind == Kind::Place
+            && chosen.entry.provenance() != Provenance::Curated
+            && spot.cues.container.is_none()
+            && held[i].is_empty()
+            && !spot.cues.wants_settlement
+            && !spot.cues.wants_area
+            && spot.cues.near.is_none()
+            && spot.cues.list.is_none();
+        if (!chosen.main_name || bare)
             && strength(&candidate(&chosen)) < 2
             && !in_context
             && !spot.cues.locative
