@@ -240,15 +240,18 @@ fn unit((lon, lat): (f64, f64)) -> [f64; 3] {
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
-/// The chord between two unit vectors.
-fn chord(a: [f64; 3], b: [f64; 3]) -> f64 {
-    squared_chord(a, b).sqrt()
-}
-
 /// The square of the chord between two unit vectors: it orders distances as the chord does,
 /// without a square root.
 fn squared_chord(a: [f64; 3], b: [f64; 3]) -> f64 {
     (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)
+}
+
+/// The square of the chord of the unit sphere for a distance along the Earth (see
+/// [`squared_chord`]).
+const fn squared_chord_of_km(km: f64) -> f64 {
+    // (Up to a thousand kilometres, the chord is the arc to within a part in a thousand.)
+    let chord = km / 6371.0088;
+    chord * chord
 }
 
 /// Kilometres along the Earth for a chord of the unit sphere.
@@ -280,7 +283,7 @@ fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
             .entry
             .extent()
             .is_some_and(|x| x.contains(e.entry.point())),
-        Kind::Place => chord_km(chord(e.at, container.at)) < 30.0,
+        Kind::Place => squared_chord(e.at, container.at) < squared_chord_of_km(30.0),
     }
 }
 
@@ -303,9 +306,6 @@ pub struct Known<'g> {
     /// What the anchors of a window (by number) say of each reading of a name, once asked:
     /// whether it shares their region, and what nearness to them adds.
     nearness: FxHashMap<(usize, usize), Vec<Option<Nearness>>>,
-    /// What the nearest other place of its sentence adds to a reading, by their distance (the
-    /// bits of the squared chord): the same few pairs of places come again and again.
-    in_sentence_nearness: FxHashMap<u64, f64>,
 }
 
 /// What the anchors around a spot say of one of its readings.
@@ -368,7 +368,6 @@ pub fn resolve_with<'g>(
         worked_out,
         windows,
         nearness,
-        in_sentence_nearness,
         ..
     } = known;
     let (readings, key_numbers, worked_out) = (&*readings, &*key_numbers, &*worked_out);
@@ -418,6 +417,7 @@ pub fn resolve_with<'g>(
             None => by_name.push((slot, weight)),
         }
     }
+    let all_countries_weight: f64 = country_weight.iter().sum();
     // The weight of the countries a spot's context speaks for: other mentions of the same
     // name vote at half weight (they may mean another place), the spot itself not at all.
     let context_weight = |i: usize, country: &str| {
@@ -557,10 +557,9 @@ pub fn resolve_with<'g>(
                 .iter()
                 .map(|p| reach(o, p))
                 .fold(f64::INFINITY, f64::min);
-            if nearest_in_sentence.is_finite() {
-                scores[k] += *in_sentence_nearness
-                    .entry(nearest_in_sentence.to_bits())
-                    .or_insert_with(|| 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp());
+            // (Beyond a thousand kilometres it adds nothing worth the reckoning.)
+            if nearest_in_sentence < squared_chord_of_km(1000.0) {
+                scores[k] += 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp();
             }
             // "X in Y", "X, Y", "Y's X" (of a list, "X, Y and Z", only by X's main name).
             if holders.iter().any(|y| inside(o, y)) && (o.main_name || !listed_with_holder) {
@@ -578,8 +577,10 @@ pub fn resolve_with<'g>(
             }
             // "near Y", "around Y and X".
             if let Some(n) = spot.cues.near.or(spot.cues.list) {
-                let d = chord_km(chord(o.at, provisional[n].at));
-                scores[k] += 4.0 * (-d / 60.0).exp();
+                let squared = squared_chord(o.at, provisional[n].at);
+                if squared < squared_chord_of_km(1000.0) {
+                    scores[k] += 4.0 * (-chord_km(squared.sqrt()) / 60.0).exp();
+                }
             }
             // A list names places of a kind: cities with cities, states with states.
             if siblings
@@ -635,7 +636,7 @@ pub fn resolve_with<'g>(
         // Iranian town in a story about Spain). A text that names nothing else keeps it
         // ("Shelling of Kostiantynivka continues").
         let in_context = context_weight(i, chosen.entry.country()) > 0.01;
-        let elsewhere = country_weight.iter().sum::<f64>() - own_weight[i] >= 0.5;
+        let elsewhere = all_countries_weight - own_weight[i] >= 0.5;
         let bare = elsewhere
             && chosen.kind == Kind::Place
             && chosen.entry.provenance() != Provenance::Curated
