@@ -406,6 +406,10 @@ fn whole_names() {
          hard hit, lost more. The Orange County Register reported it.",
         &["Orange County", "Pike County"],
     );
+    // A region the gazetteer can only place at its parent's point gives way to the town.
+    let found = geoparse(world(), "She spoke to the press in Cork city today.");
+    let cork = &found.places[0];
+    assert!((cork.lat - 51.9).abs() < 0.1, "{cork:?}");
     // A possessive may sit inside a name, or end one.
     let found = geoparse(
         world(),

@@ -148,7 +148,10 @@ fn prior(o: &Reading<'_>) -> f64 {
         Kind::Sea | Kind::River | Kind::Region => 7.0,
         Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
     };
-    base + if o.main_name { MAIN_NAME } else { 0.0 }
+    // A region with no place of the gazetteer in it is obscure, and its point only its
+    // parent's ("Cork City", placed at the middle of Ireland): weigh it down.
+    let obscure = if e.provenance() == Provenance::ParentPoint { 2.0 } else { 0.0 };
+    base - obscure + if o.main_name { MAIN_NAME } else { 0.0 }
 }
 
 /// Worth of being of the kind of the places listed with it.
