@@ -451,6 +451,14 @@ fn datelines_and_headlines() {
     assert_eq!(pinned(&found), ["KYIV", "Ukraine"]);
     assert_eq!(found.places[0].geonameid, Some(703448));
     pins("Drone Strike Hits Oil Depot Near Bryansk", &["Bryansk"]);
+    // A dateline names a town, even before a person's name.
+    let found = geoparse(
+        world(),
+        "(NEW YORK) — Police officers responded.\nWASHINGTON Barack Obama pardoned a turkey.",
+    );
+    assert_eq!(pinned(&found), ["NEW YORK", "WASHINGTON"]);
+    assert_eq!(found.places[0].name, "New York City");
+    assert_eq!(found.places[1].admin1.as_deref(), Some("US.DC"));
 }
 
 #[test]

@@ -150,7 +150,11 @@ fn prior(o: &Reading<'_>) -> f64 {
     };
     // A region with no place of the gazetteer in it is obscure, and its point only its
     // parent's ("Cork City", placed at the middle of Ireland): weigh it down.
-    let obscure = if e.provenance() == Provenance::ParentPoint { 2.0 } else { 0.0 };
+    let obscure = if e.provenance() == Provenance::ParentPoint {
+        2.0
+    } else {
+        0.0
+    };
     base - obscure + if o.main_name { MAIN_NAME } else { 0.0 }
 }
 

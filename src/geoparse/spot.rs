@@ -421,13 +421,15 @@ impl<'t> Sentence<'_, 't, '_> {
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
+                let dateline = self.dateline(first, last);
                 let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
                 let cues = Cues {
                     locative,
                     wants_area: next.is_some_and(|w| w.is(Word::AREA)) || office(AREA_OFFICES),
                     wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT))
                         || of_settlement
-                        || office(TOWN_OFFICES),
+                        || office(TOWN_OFFICES)
+                        || dateline,
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
                     ..Cues::default()
@@ -730,6 +732,17 @@ impl<'t> Sentence<'_, 't, '_> {
 
     /// Whether a locative comes before token `first`, with or without "the" ("on the
     /// Sunshine Coast").
+    /// Whether tokens `first..=last` are a dateline's place: in capitals at the start of a
+    /// line of ordinary text ("KYIV, Ukraine (AP) —", "(NEW YORK) —", "WASHINGTON Barack
+    /// Obama…"). Datelines name towns.
+    fn dateline(&self, first: usize, last: usize) -> bool {
+        first == 0
+            && !self.headline
+            && self.words[first..=last]
+                .iter()
+                .all(|t| t.case == Case::Upper)
+    }
+
     /// Whether a bearing and "of" come right before token `first`: "south of Cairns".
     fn after_bearing(&mut self, first: usize) -> bool {
         let Some(of) = self.prev(first, false) else {
@@ -843,6 +856,10 @@ impl<'t> Sentence<'_, 't, '_> {
                 self.remember_person(name);
                 return false;
             }
+        }
+        // A notable place in a dateline, whatever follows it.
+        if best >= 2 && self.dateline(first, last) {
+            return true;
         }
         // "President Macron", "Mr. Kirby", "Gen. Kellogg", "his brother Alex"; and in
         // apposition, "Rozen's wife, Julia".
