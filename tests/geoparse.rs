@@ -216,10 +216,12 @@ fn people_are_not_places() {
     // After a verb of speech, a speaker ends the clause or goes on with a preposition; a
     // name with a verb after it is what was spoken of.
     pins("The farm is large, said Jackson on Monday.", &[]);
-    // (A name after "of" is the place something is of: "the Observer of Raleigh".)
+    // (A name after "of" is the place something is of: "the mayor of Raleigh said".)
+    pins("The mayor of Raleigh said so.", &["Raleigh"]);
+    // Places report things too.
     pins(
-        "Xinhua reported the blast. The News & Observer of Raleigh reported it too.",
-        &["Raleigh"],
+        "Residents of Khan Younis and Rafah reported heavy shelling.",
+        &["Khan Younis", "Rafah"],
     );
     pins(
         "Fodge said Missouri had much to offer. They sell cattle all over Missouri.",

@@ -154,8 +154,6 @@ pub const SPEECH: &[&str] = &[
     "speaks",
     "responded",
     "commented",
-    "reported",
-    "reports",
 ];
 
 /// Words that may stand before a place name without making it part of a person's name.
