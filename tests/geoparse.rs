@@ -437,6 +437,10 @@ fn ukrainian_and_russian_case_endings() {
         ("Вибухи у Харкові.", 706483),
         ("Взрывы в Одессе.", 698740),
         ("Удар по Николаеву.", 700569),
+        // Ukraine's own romanisation, and the Cyrillic it comes from, as well as GeoNames'
+        // "Avdiyivka".
+        ("Russian troops took Avdiivka.", 713122),
+        ("Бої за Авдіївку.", 713122),
     ] {
         let found = geoparse(world(), text);
         assert_eq!(found.places.len(), 1, "{text}: {:?}", pinned(&found));

@@ -342,6 +342,12 @@ pub fn build(
         entry.admin2 = admin2.and_then(|r| region_handle.get(&r).copied());
         let handle = builder.add(entry);
         builder.name(handle, &city.name, true);
+        if let Some(national) = (city.countrycode == "UA")
+            .then(|| national_spelling(&city.name))
+            .flatten()
+        {
+            builder.name(handle, &national, true);
+        }
         for alias in &city.alternatenames {
             if !keep_alias(alias) {
                 junk_names += 1;
@@ -486,6 +492,13 @@ pub fn build(
 
 fn clamp(population: u64) -> u32 {
     population.min(u64::from(u32::MAX)) as u32
+}
+
+/// A Ukrainian place name spelt as Ukraine's national romanisation spells it, where that
+/// differs from GeoNames' (BGN/PCGN) spelling: `ї` after a vowel is "i" there, not "yi"
+/// ("Avdiyivka" is "Avdiivka", as Ukrainian sources and most news write it).
+fn national_spelling(name: &str) -> Option<String> {
+    name.contains("iyi").then(|| name.replace("iyi", "ii"))
 }
 
 /// Whether an alternate name is the main name written another way: the same once normalised,
