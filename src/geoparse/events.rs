@@ -210,6 +210,10 @@ pub fn event_cue(sentence: &str) -> Option<EventCue> {
                 seen[cue] = true;
             }
         }
+        // (The first cue outranks the rest: once seen, nothing else can change the answer.)
+        if seen[0] {
+            break;
+        }
     }
     EventCue::ALL
         .into_iter()
