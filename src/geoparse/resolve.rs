@@ -552,12 +552,10 @@ pub fn resolve_with<'g>(
             .container
             .is_some_and(|c| spots[c].cues.list == Some(i));
         // Its neighbours in a list.
-        let siblings: Vec<usize> = spot
-            .cues
-            .list
-            .into_iter()
-            .chain((i + 1 < spots.len() && spots[i + 1].cues.list == Some(i)).then_some(i + 1))
-            .collect();
+        let siblings = [
+            spot.cues.list,
+            (i + 1 < spots.len() && spots[i + 1].cues.list == Some(i)).then_some(i + 1),
+        ];
         for k in (0..own.len()).filter(weighed) {
             let o = &own[k];
             let nearest_in_sentence = in_sentence
@@ -592,6 +590,7 @@ pub fn resolve_with<'g>(
             // A list names places of a kind: cities with cities, states with states.
             if siblings
                 .iter()
+                .flatten()
                 .any(|&j| first(j)[best(first(j))] >= 0.5 && provisional[j].kind == o.kind)
             {
                 scores[k] += LIST_KIND;

@@ -419,9 +419,9 @@ impl<'t> Sentence<'_, 't, '_> {
                     && prev.is_some_and(|w| self.vocabulary.lower(w) == "of")
                     && self.word(first - 2).is(Word::SETTLEMENT);
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
-                // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
+                // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
                 let cues = Cues {
                     locative,
