@@ -498,6 +498,11 @@ impl<'t> Sentence<'_, 't, '_> {
     /// was found through an inflected form.
     fn longest_match(&mut self, i: usize) -> Option<(usize, usize, bool)> {
         let (text, words) = (self.text, self.words);
+        let first = self.word(i);
+        // Latin names: most words begin no longer name, and are names or not on their own.
+        if !first.cyrillic && self.vocabulary.name_start(first).is_none() {
+            return self.vocabulary.name_of(first).map(|n| (1, n, false));
+        }
         // (A possessive first word owns what follows: "Ukraine's Kharkiv".)
         let mut max = 1;
         while max < MAX_TOKENS
@@ -507,12 +512,10 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             max += 1;
         }
-        let first = self.word(i);
         if first.cyrillic {
             return self.longest_cyrillic_match(i, max);
         }
-        // Latin names: most words begin no longer name, and are names or not on their own.
-        if max == 1 || self.vocabulary.name_start(first).is_none() {
+        if max == 1 {
             return self.vocabulary.name_of(first).map(|n| (1, n, false));
         }
         // Otherwise one walk of the name automaton along the words that follow, from where the
