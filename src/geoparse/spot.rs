@@ -918,15 +918,16 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
-        // ("Barry, who was from Dewsbury said": a locative puts the place before the verb; a
-        // name of two words or more is a government's, "Tamil Nadu said".)
+        // ("Barry, who was from Dewsbury said": a locative puts the place before the verb, and
+        // "of" what something is of, "the mayor of Raleigh said"; a name of two words or more
+        // is a government's, "Tamil Nadu said".)
         let after_of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
         if speaks && best < 3 && single && !prev_is(Word::LOCATIVE) && !after_of {
             self.remember_person(name);
             return false;
         }
-        // A saint's possessive before such a name's head is the saint the building is named
-        // for: "St. Paul's Hospital", "St Peter's Basilica" (but "Oregon's Guard").
+        // A saint's possessive before an organisation's or building's head is the saint it is
+        // named for: "St. Paul's Hospital", "St Peter's Basilica" (but "Oregon's Guard").
         let saint = !single && matches!(self.vocabulary.lower(word), "st" | "saint");
         let named_for = saint
             && self.words[last].possessive
@@ -981,8 +982,7 @@ impl<'t> Sentence<'_, 't, '_> {
                 }
                 // After "of", a notable place is what a person's office is of ("President
                 // of Ukraine Petro Poroshenko"), and the name that follows is the person's.
-                let of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
-                if !(of && best >= 2) {
+                if !(after_of && best >= 2) {
                     self.remember_person(name);
                     return false;
                 }
