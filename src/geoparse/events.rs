@@ -177,33 +177,45 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 /// assert_eq!(event_cue("Negotiators held talks in Doha."), Some(EventCue::Diplomacy));
 /// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
-    // The cue words are lower case: a sentence with no capitals beyond ASCII (most, even with
-    // curly quotes and dashes) is compared as it is, ignoring ASCII case.
-    let lower =
-        if sentence.is_ascii() || !sentence.chars().any(|c| !c.is_ascii() && c.is_uppercase()) {
-            std::borrow::Cow::Borrowed(sentence)
-        } else {
-            std::borrow::Cow::Owned(sentence.to_lowercase())
-        };
-    let by_first_byte = lexicon_by_first_byte();
+    let lexicon = lexicon();
+    let bytes = sentence.as_bytes();
     let mut seen = [false; EventCue::ALL.len()];
+    // A word in another script, its first letters in lower case (cue words are lower case;
+    // ASCII is compared ignoring case).
+    let mut lowered = String::new();
     // A cue word counts where a word starts: at the start, or after a space.
-    let starts = std::iter::once(0).chain(lower.match_indices(' ').map(|(at, _)| at + 1));
+    let starts = std::iter::once(0).chain(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b' ')
+            .map(|(at, _)| at + 1),
+    );
     for at in starts {
-        let rest = &lower[at..];
-        let rest = rest.as_bytes();
-        let Some(first) = rest.first().map(u8::to_ascii_lowercase) else {
+        let rest = match bytes.get(at) {
+            Some(b) if !b.is_ascii() => {
+                lowered.clear();
+                lowered.extend(
+                    sentence[at..]
+                        .chars()
+                        .take(lexicon.longest)
+                        .flat_map(char::to_lowercase),
+                );
+                lowered.as_bytes()
+            }
+            _ => &bytes[at..],
+        };
+        let &[first, second, ..] = rest else {
             continue;
         };
-        let (words, seconds) = &by_first_byte[usize::from(first)];
-        let second = rest.get(1).map_or(0, u8::to_ascii_lowercase);
-        if seconds[usize::from(second / 64)] & (1 << (second % 64)) == 0 {
+        let pair =
+            usize::from(first.to_ascii_lowercase()) << 8 | usize::from(second.to_ascii_lowercase());
+        if lexicon.pairs[pair / 64] & (1 << (pair % 64)) == 0 {
             continue;
         }
-        for &(cue, word) in words {
+        for &(cue, word) in &lexicon.by_first_byte[pair >> 8] {
             let word = word.as_bytes();
             if !seen[cue]
-                && word[1] == second
                 && rest.len() >= word.len()
                 && rest[..word.len()].eq_ignore_ascii_case(word)
             {
@@ -221,23 +233,33 @@ pub fn event_cue(sentence: &str) -> Option<EventCue> {
         .find_map(|(cue, seen)| seen.then_some(cue))
 }
 
-/// The words of the [`LEXICON`] that begin with one byte, each with the index of its cue in
-/// [`EventCue::ALL`], and the set of their second bytes (a bit for each).
-type Lexicon = (Vec<(usize, &'static str)>, [u64; 4]);
+/// The [`LEXICON`] arranged for scanning: its words by their first byte, each with the index
+/// of its cue in [`EventCue::ALL`], and the set of the first two bytes of every word (a bit
+/// for each pair), so that a word start is compared only with words that begin as it does.
+/// (Every cue word is longer than one byte.)
+struct Lexicon {
+    by_first_byte: Vec<Vec<(usize, &'static str)>>,
+    pairs: Vec<u64>,
+    /// The length of the longest word, in characters.
+    longest: usize,
+}
 
-/// The [`LEXICON`]'s words by their first byte: a word start is compared only with the words
-/// that begin with its first two bytes. (Every cue word is longer than one byte.)
-fn lexicon_by_first_byte() -> &'static [Lexicon] {
-    static TABLE: std::sync::OnceLock<Vec<Lexicon>> = std::sync::OnceLock::new();
+fn lexicon() -> &'static Lexicon {
+    static TABLE: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = vec![(Vec::new(), [0; 4]); 256];
+        let mut table = Lexicon {
+            by_first_byte: vec![Vec::new(); 256],
+            pairs: vec![0; 256 * 256 / 64],
+            longest: 0,
+        };
         for (cue, words) in LEXICON {
             let index = EventCue::ALL.iter().position(|c| c == cue).unwrap_or(0);
             for word in *words {
                 if let &[first, second, ..] = word.as_bytes() {
-                    let (words, seconds) = &mut table[usize::from(first)];
-                    words.push((index, *word));
-                    seconds[usize::from(second / 64)] |= 1 << (second % 64);
+                    table.by_first_byte[usize::from(first)].push((index, *word));
+                    let pair = usize::from(first) << 8 | usize::from(second);
+                    table.pairs[pair / 64] |= 1 << (pair % 64);
+                    table.longest = table.longest.max(word.chars().count());
                 }
             }
         }

@@ -52,21 +52,23 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
     if ranges.len() <= 1 {
         return geoparse_with(gazetteer, text, options);
     }
-    let read = |ranges: &[Range<usize>]| -> Geoparse {
-        let mut reader = Reader::new(gazetteer, text, options);
-        for r in ranges {
-            reader.read(r.clone());
-        }
-        reader.finish()
-    };
     #[cfg(not(target_arch = "wasm32"))]
     let parts: Vec<Geoparse> = {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // Each core takes the next piece not yet taken, so that a busy core holds no one up;
+        // a core reads its pieces in text order, learning their words once.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let share = ranges.len().div_ceil(cores).max(1);
+        let next = AtomicUsize::new(0);
+        let read = || {
+            let mut reader = Reader::new(gazetteer, text, options);
+            while let Some(range) = ranges.get(next.fetch_add(1, Ordering::Relaxed)) {
+                reader.read(range.clone());
+            }
+            reader.finish()
+        };
         std::thread::scope(|scope| {
-            let workers: Vec<_> = ranges
-                .chunks(share)
-                .map(|chunk| scope.spawn(move || read(chunk)))
+            let workers: Vec<_> = (0..cores.min(ranges.len()))
+                .map(|_| scope.spawn(read))
                 .collect();
             workers
                 .into_iter()
@@ -75,7 +77,13 @@ pub fn geoparse_text(gazetteer: &Gazetteer, text: &str, options: Options) -> Geo
         })
     };
     #[cfg(target_arch = "wasm32")]
-    let parts = vec![read(&ranges)];
+    let parts = {
+        let mut reader = Reader::new(gazetteer, text, options);
+        for range in &ranges {
+            reader.read(range.clone());
+        }
+        vec![reader.finish()]
+    };
     let mut found = Geoparse::default();
     for part in parts {
         found.merge(part);

@@ -187,8 +187,12 @@ impl Place {
     }
 
     /// Takes in the mentions of `other`, the same place found elsewhere: mentions in text order,
-    /// the higher confidence.
+    /// the higher confidence, the alternatives of the first mention.
     pub fn absorb(&mut self, other: Place) {
+        let first = |p: &Place| p.mentions.first().map(|m| m.start);
+        if first(&other) < first(self) {
+            self.alternatives = other.alternatives;
+        }
         self.confidence = self.confidence.max(other.confidence);
         self.mentions.extend(other.mentions);
         self.mentions.sort_by_key(|m| m.start);
@@ -207,8 +211,9 @@ fn identity(id: u32, approximate: bool, name: &str) -> (u32, Option<String>) {
 }
 
 impl Geoparse {
-    /// Adds the places of another piece of the same text (see [`super::geoparse_piece`]):
-    /// mentions of a place already found join it.
+    /// Adds the places of another piece of the same text (see [`super::geoparse_piece`]), read
+    /// before or after: mentions of a place already found join it, and the places stay in
+    /// order of first mention.
     pub fn merge(&mut self, other: Geoparse) {
         if self.places.is_empty() {
             *self = other;
@@ -230,6 +235,8 @@ impl Geoparse {
                 }
             }
         }
+        self.places
+            .sort_by_key(|p| p.mentions.first().map(|m| m.start));
     }
 
     /// Every mention with its place, in text order.

@@ -17,7 +17,7 @@ use super::spot::{Spot, Spots, strength};
 use super::vocabulary::Name;
 use crate::gazetteer::{Candidate, Entry, Kind, Provenance};
 use geo::{Distance, Haversine, Point};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
 /// What a spot resolved to.
@@ -29,7 +29,9 @@ pub struct Resolution<'g> {
     pub approximate: bool,
     /// Probability of the choice, 0 to 1.
     pub confidence: f64,
-    /// The next best entries with their probabilities, best first (at most three).
+    /// The next best entries with their probabilities, best first (at most three). A place
+    /// shows the alternatives of its first mention: they are worked out only for the first
+    /// spot of a text that resolves to an entry (later ones have none).
     pub alternatives: Vec<(Entry<'g>, f64)>,
 }
 
@@ -313,6 +315,8 @@ pub struct Known<'g> {
     /// What the anchors of a window (by number) say of each reading of a name, once asked:
     /// whether it shares their region, and what nearness to them adds.
     nearness: FxHashMap<(usize, usize), Vec<Option<Nearness>>>,
+    /// The entries spots have resolved to (their alternatives already given).
+    chosen: FxHashSet<u32>,
 }
 
 /// What the anchors around a spot say of one of its readings.
@@ -375,6 +379,7 @@ pub fn resolve_with<'g>(
         worked_out,
         windows,
         nearness,
+        chosen: chosen_before,
         ..
     } = known;
     let (readings, key_numbers, worked_out) = (&*readings, &*key_numbers, &*worked_out);
@@ -660,11 +665,16 @@ pub fn resolve_with<'g>(
             out.push(None);
             continue;
         }
+        let alternatives = if chosen_before.insert(chosen.id) {
+            alternatives(own, probabilities, top)
+        } else {
+            Vec::new()
+        };
         out.push(Some(Resolution {
             entry: chosen.entry,
             approximate: false,
             confidence: probabilities[top],
-            alternatives: alternatives(own, probabilities, top),
+            alternatives,
         }));
     }
     out

@@ -1075,6 +1075,20 @@ fn is_description(gap: &str) -> bool {
     }
 }
 
+/// The longest gap between two spots that can join them other than by its end (", the
+/// capital of", "in the"), in bytes; a longer gap is read by its last this many bytes (a
+/// bearing or a word of nearness: "… some 30 km north-east of").
+const GAP_TAIL: usize = 48;
+
+/// The last `at_most` bytes of `gap`, or a little more, to start on a character.
+fn tail(gap: &str, at_most: usize) -> &str {
+    let mut start = gap.len().saturating_sub(at_most);
+    while !gap.is_char_boundary(start) {
+        start -= 1;
+    }
+    &gap[start..]
+}
+
 /// How two neighbouring spots of a sentence are joined.
 #[derive(Clone, Copy, PartialEq)]
 enum Join {
@@ -1112,6 +1126,8 @@ fn link(
         .map(|b| {
             let a = b - 1;
             let gap = &text[out[a].span.end..out[b].span.start];
+            // Every join is told by the gap's last few words: a long gap is read by its tail.
+            let gap = tail(gap, GAP_TAIL);
             // (Most gaps are lower case already.)
             let lower = if gap.chars().any(char::is_uppercase) {
                 Cow::Owned(gap.to_lowercase())

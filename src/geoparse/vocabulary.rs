@@ -150,6 +150,8 @@ pub struct Words<'t, 'g> {
     /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]), once asked,
     /// with the [`strength`] of its strongest entry.
     headwords: Vec<Option<(Headword<'g>, u8)>>,
+    /// The name each word makes on its own ([`Words::name_of`]), once asked.
+    own_names: Vec<Option<Option<usize>>>,
     /// Names by how they were found: a key, or a key with a marker for a variant.
     filed: FxHashMap<String, usize>,
     /// The names, in the order first met.
@@ -165,6 +167,7 @@ impl<'t, 'g> Words<'t, 'g> {
             lower: Vec::new(),
             keys: Vec::new(),
             headwords: Vec::new(),
+            own_names: Vec::new(),
             filed: FxHashMap::default(),
             names: Vec::new(),
         }
@@ -203,6 +206,7 @@ impl<'t, 'g> Words<'t, 'g> {
         self.lower.push(lower);
         self.keys.push(key);
         self.headwords.push(None);
+        self.own_names.push(None);
         self.known.insert(written, word);
         word
     }
@@ -260,10 +264,13 @@ impl<'t, 'g> Words<'t, 'g> {
         }
     }
 
-    /// The name a word makes on its own, as [`Words::name`] (its key is copied only the first
-    /// time, and the gazetteer asked only once about it).
+    /// The name a word makes on its own, as [`Words::name`], worked out once for each word
+    /// (its key copied, and the gazetteer asked, only the first time).
     pub fn name_of(&mut self, word: Word) -> Option<usize> {
-        match self.filed.get(&self.keys[word.index]) {
+        if let Some(name) = self.own_names[word.index] {
+            return name;
+        }
+        let name = match self.filed.get(&self.keys[word.index]) {
             Some(&n) => (!self.names[n].candidates.is_empty()).then_some(n),
             None => {
                 let key = self.keys[word.index].clone();
@@ -271,7 +278,9 @@ impl<'t, 'g> Words<'t, 'g> {
                 let (candidates, common) = (headword.candidates.clone(), headword.common);
                 self.file_key(key, candidates, common)
             }
-        }
+        };
+        self.own_names[word.index] = Some(name);
+        name
     }
 
     /// Files the name `key` with its entries: its index, `None` when the gazetteer has no entry
