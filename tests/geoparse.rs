@@ -509,6 +509,42 @@ fn a_name_with_its_generic_word_abbreviated_is_still_its_main_name() {
 }
 
 #[test]
+fn arabic_names_without_their_article_and_the_curated_places_of_war_reporting() {
+    let found = geoparse(
+        world(),
+        "Houthi missiles were fired from Hodeidah, and Kurdish officials in Qamishli \
+         condemned the raid. Rebels shelled Damascus from Eastern Ghouta. Drones struck \
+         Dahiyeh in Beirut. Ukraine retook Snake Island and later landed on the Kinburn Spit; \
+         marines held Krynky in the Kherson region. Hungary courted voters in Transcarpathia.",
+    );
+    let one = |surface: &str| {
+        let named = places_named(&found, surface);
+        assert_eq!(named.len(), 1, "{surface} among {:?}", pinned(&found));
+        named[0]
+    };
+    assert_eq!(one("Hodeidah").geonameid, Some(79415), "Al Ḩudaydah, Yemen");
+    assert_eq!(one("Qamishli").country, "SY");
+    for (surface, country) in [
+        ("Eastern Ghouta", "SY"),
+        ("Dahiyeh", "LB"),
+        ("Snake Island", "UA"),
+        ("Kinburn Spit", "UA"),
+    ] {
+        let place = one(surface);
+        assert_eq!(
+            (place.kind.as_str(), place.country.as_str()),
+            ("region", country)
+        );
+    }
+    let krynky = one("Krynky");
+    assert_eq!(
+        (krynky.country.as_str(), krynky.admin1.as_deref()),
+        ("UA", Some("UA.08"))
+    );
+    assert_eq!(one("Transcarpathia").admin1.as_deref(), Some("UA.25"));
+}
+
+#[test]
 fn georgia_follows_its_neighbours() {
     let tbilisi = geoparse(world(), "Protests spread from Tbilisi across Georgia.");
     assert_eq!(places_named(&tbilisi, "Georgia")[0].kind, "country");

@@ -355,6 +355,13 @@ pub fn build(
             }
             builder.name(handle, alias, same_name(alias, &city.name));
         }
+        if ARABIC_SPEAKING.contains(&city.countrycode.as_str()) {
+            for name in std::iter::once(&city.name).chain(&city.alternatenames) {
+                if let Some(bare) = without_article(name).filter(|bare| keep_alias(bare)) {
+                    builder.name(handle, bare, false);
+                }
+            }
+        }
     }
 
     // Continents.
@@ -499,6 +506,24 @@ fn clamp(population: u64) -> u32 {
 /// ("Avdiyivka" is "Avdiivka", as Ukrainian sources and most news write it).
 fn national_spelling(name: &str) -> Option<String> {
     name.contains("iyi").then(|| name.replace("iyi", "ii"))
+}
+
+/// Countries whose place names are Arabic (the Arab League's members).
+const ARABIC_SPEAKING: &[&str] = &[
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD",
+    "SY", "TN", "YE",
+];
+
+/// An Arabic place name without its article, as English news often writes it ("Hodeidah" for
+/// GeoNames' "El-Hodeidah", "Qamishli" for "Al Qāmishlī"): the article in any of its
+/// romanisations, assimilated or not ("Ar Raqqah"), then a word of five letters or more.
+fn without_article(name: &str) -> Option<&str> {
+    const ARTICLES: &[&str] = &[
+        "Al", "El", "Ad", "Ar", "As", "Az", "At", "An", "Ash", "Adh", "Ath",
+    ];
+    let (article, rest) = name.split_once([' ', '-'])?;
+    (ARTICLES.contains(&article) && rest.chars().take_while(|c| c.is_alphabetic()).count() >= 5)
+        .then_some(rest)
 }
 
 /// Whether an alternate name is the main name written another way: the same once normalised,
@@ -924,6 +949,17 @@ impl SupplementRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arabic_name_is_also_filed_without_its_article() {
+        assert_eq!(without_article("El-Hodeidah"), Some("Hodeidah"));
+        assert_eq!(without_article("Al Qāmishlī"), Some("Qāmishlī"));
+        assert_eq!(without_article("Ar Raqqah"), Some("Raqqah"));
+        // A short word alone is too likely an ordinary one ("Al Bāb": "Bab").
+        assert_eq!(without_article("Al Bāb"), None);
+        assert_eq!(without_article("Alexandria"), None);
+        assert_eq!(without_article("Hodeidah"), None);
+    }
 
     #[test]
     fn a_generic_word_abbreviated_is_still_the_main_name() {
