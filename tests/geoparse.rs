@@ -366,6 +366,20 @@ fn demonyms_are_pins_only_when_asked_for() {
         places_named(&geoparse(world(), text), "Holland")[0].country,
         "NL"
     );
+    // Unpinned, a demonym still says which countries the text is about: Crete the Greek
+    // island, not the town in Illinois.
+    let found = geoparse(world(), "Greek firefighters battled blazes on Crete.");
+    assert_eq!(pinned(&found), ["Crete"]);
+    assert_eq!(places_named(&found, "Crete")[0].country, "GR");
+}
+
+#[test]
+fn a_capitalised_word_that_is_no_name_names_nothing() {
+    // "Ive" is an alias of a Paris arrondissement: not "I've", even in a story about Paris.
+    pins(
+        "Talks in Paris ended. \"I've never seen such unity,\" Soper said.",
+        &["Paris"],
+    );
 }
 
 #[test]

@@ -429,7 +429,13 @@ pub fn resolve_with<'g>(
             None => by_name.push((slot, weight)),
         }
     }
-    let all_countries_weight: f64 = country_weight.iter().sum();
+    // (What the places say of where the text is: a demonym says who acts, not where, and
+    // "Russian troops took Avdiivka" is about a Ukrainian town.)
+    let places_weight: f64 = anchors
+        .iter()
+        .filter(|&&a| !spots[a].cues.context_only)
+        .map(|&a| own_weight[a])
+        .sum();
     // The weight of the countries a spot's context speaks for: other mentions of the same
     // name vote at half weight (they may mean another place), the spot itself not at all.
     let context_weight = |i: usize, country: &str| {
@@ -455,7 +461,12 @@ pub fn resolve_with<'g>(
         }
     }
 
-    // The distinct anchors within CONTEXT spots of the spot being resolved, slid along.
+    // The distinct anchors within CONTEXT spots of the spot being resolved, slid along (of
+    // places: a demonym read for context speaks for its country's weight only).
+    let anchors: Vec<usize> = anchors
+        .into_iter()
+        .filter(|&a| !spots[a].cues.context_only)
+        .collect();
     let mut window = Window::default();
     let mut around = Around::default();
     // The scores with the window's context, by own scores, for the window as it stands.
@@ -468,7 +479,7 @@ pub fn resolve_with<'g>(
     // (Buffers for each spot's scores and the places of its sentence.)
     let (mut scores, mut in_sentence) = (Vec::new(), Vec::new());
     for (i, spot) in spots.iter().enumerate() {
-        if spot.cues.person {
+        if spot.cues.person || spot.cues.context_only {
             out.push(None);
             continue;
         }
@@ -647,7 +658,7 @@ pub fn resolve_with<'g>(
         // Iranian town in a story about Spain). A text that names nothing else keeps it
         // ("Shelling of Kostiantynivka continues").
         let in_context = context_weight(i, chosen.entry.country()) > 0.01;
-        let elsewhere = all_countries_weight - own_weight[i] >= 0.5;
+        let elsewhere = places_weight - own_weight[i] >= 0.5;
         let bare = elsewhere
             && chosen.kind == Kind::Place
             && chosen.entry.provenance() != Provenance::Curated

@@ -78,6 +78,9 @@ pub struct Cues {
     /// The text shows later that the name is a person's ("Ingram expectations. Tom Ingram
     /// was…"), and nothing here says it is a place.
     pub person: bool,
+    /// A demonym read only for what it says of the countries the text is about ("Greek
+    /// firefighters … on Crete"), not pinned ([`Options::demonyms`] off).
+    pub context_only: bool,
 }
 
 /// The result of recognition.
@@ -369,14 +372,30 @@ impl<'t> Sentence<'_, 't, '_> {
             };
             let (first, last) = (i, i + len - 1);
             let span = self.words[first].span.start..self.words[last].span.end;
+            let names = self.vocabulary.names();
+            // A word capitalised but no name ("I've") is none on its own.
+            if len == 1 && !names[name].demonym && self.word(first).is(Word::COMMON_CAPITALISED) {
+                i += 1;
+                continue;
+            }
             // A demonym ("Russian") stands for its country only when asked for.
             let names = self.vocabulary.names();
             if names[name].demonym {
+                name = self.only(name, '\u{1}', |c| c.demonym).unwrap_or(name);
                 if !self.options.demonyms {
+                    out.push(Spot {
+                        span,
+                        sentence: self.index,
+                        name,
+                        cues: Cues {
+                            context_only: true,
+                            ..Cues::default()
+                        },
+                    });
+                    tokens.push((first, last));
                     i += len;
                     continue;
                 }
-                name = self.only(name, '\u{1}', |c| c.demonym).unwrap_or(name);
             }
             // An abbreviation ("Calif.") names its region where it qualifies a place; elsewhere
             // the name stands for whatever else it names, if anything.
@@ -1125,6 +1144,10 @@ fn link(
     let joins: Vec<Join> = (1..out.len())
         .map(|b| {
             let a = b - 1;
+            // (A demonym read for context joins nothing.)
+            if out[a].cues.context_only || out[b].cues.context_only {
+                return Join::Other;
+            }
             let gap = &text[out[a].span.end..out[b].span.start];
             // Every join is told by the gap's last few words: a long gap is read by its tail.
             let gap = tail(gap, GAP_TAIL);

@@ -76,6 +76,8 @@ const COMMON_CAPITALISED: &[&str] = &[
     "i",
     "i'm",
     "i've",
+    "i'd",
+    "i'll",
     "ok",
     "tv",
     "mps",
