@@ -559,6 +559,21 @@ fn arabic_names_without_their_article_and_the_curated_places_of_war_reporting() 
 }
 
 #[test]
+fn counties_and_regions_of_england_that_are_no_longer_administrative_areas() {
+    // Yorkshire is not Yorkshire, Virginia; Berkshire not the county in Massachusetts.
+    let found = geoparse(
+        world(),
+        "Floods closed roads across Yorkshire and East Anglia, and volunteers drove patients \
+         to hospital in Reading, Berkshire, and in Northamptonshire.",
+    );
+    for surface in ["Yorkshire", "East Anglia", "Berkshire", "Northamptonshire"] {
+        let named = places_named(&found, surface);
+        assert_eq!(named.len(), 1, "{surface} among {:?}", pinned(&found));
+        assert_eq!(named[0].country, "GB", "{surface}");
+    }
+}
+
+#[test]
 fn georgia_follows_its_neighbours() {
     let tbilisi = geoparse(world(), "Protests spread from Tbilisi across Georgia.");
     assert_eq!(places_named(&tbilisi, "Georgia")[0].kind, "country");
