@@ -479,6 +479,19 @@ fn datelines_and_headlines() {
     assert_eq!(pinned(&found), ["NEW YORK", "WASHINGTON"]);
     assert_eq!(found.places[0].name, "New York City");
     assert_eq!(found.places[1].admin1.as_deref(), Some("US.DC"));
+    // A dateline's city standing alone is one every reader knows: not the English town of
+    // Washington, however British the story.
+    let found = geoparse(
+        world(),
+        "WASHINGTON A former British spy who served in London and across England briefed \
+         officials in Britain.",
+    );
+    assert_eq!(
+        places_named(&found, "WASHINGTON")[0].admin1.as_deref(),
+        Some("US.DC"),
+        "{:?}",
+        pinned(&found)
+    );
 }
 
 #[test]

@@ -163,6 +163,9 @@ fn prior(o: &Reading<'_>) -> f64 {
 /// Worth of being of the kind of the places listed with it.
 const LIST_KIND: f64 = 2.0;
 
+/// Worth of being a city known everywhere, for a dateline's place.
+const DATELINE_CITY: f64 = 6.0;
+
 /// Worth of a text using an entry's main name rather than an alias.
 const MAIN_NAME: f64 = 2.5;
 /// The same, when the text is Cyrillic.
@@ -201,6 +204,18 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             }
             if spot.cues.wants_settlement && kind == Kind::Place {
                 score += 3.0;
+            }
+            // A dateline names its city alone, by its name, only when every reader knows it:
+            // a capital of some size or a city of millions ("WASHINGTON —" is no town in
+            // England; "VICTORIA —" may be the one in Canada, not the Seychelles' small
+            // capital, nor Hong Kong's old name).
+            let population = o.entry.population();
+            if spot.cues.dateline
+                && kind == Kind::Place
+                && o.main_name
+                && (population >= 1_000_000 || (o.entry.is_capital() && population >= 250_000))
+            {
+                score += DATELINE_CITY;
             }
             // A name written in Cyrillic is most likely in a country that writes it so.
             if spot.cues.cyrillic && CYRILLIC_COUNTRIES.contains(&o.entry.country()) {
@@ -306,9 +321,9 @@ pub struct Known<'g> {
     /// The number of each name's key.
     key_numbers: Vec<usize>,
     keys: FxHashMap<String, usize>,
-    /// The own scores, and the probabilities they give, by name and the three cues they
+    /// The own scores, and the probabilities they give, by name and the four cues they
     /// depend on.
-    own: FxHashMap<(usize, [bool; 3]), usize>,
+    own: FxHashMap<(usize, [bool; 4]), usize>,
     worked_out: Vec<(Vec<f64>, Vec<f64>)>,
     /// The windows of anchors met (see [`Window::sorted`]), by number.
     windows: FxHashMap<Vec<(u32, usize)>, usize>,
@@ -345,6 +360,7 @@ impl<'g> Known<'g> {
             spot.cues.cyrillic,
             spot.cues.wants_area,
             spot.cues.wants_settlement,
+            spot.cues.dateline,
         ];
         let (readings, worked_out) = (&self.readings, &mut self.worked_out);
         *self.own.entry((spot.name, cues)).or_insert_with(|| {

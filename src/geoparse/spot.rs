@@ -78,6 +78,9 @@ pub struct Cues {
     /// The text shows later that the name is a person's ("Ingram expectations. Tom Ingram
     /// was…"), and nothing here says it is a place.
     pub person: bool,
+    /// It is a dateline's place ("WASHINGTON —"), where a name standing alone is a city
+    /// every reader knows.
+    pub dateline: bool,
     /// A demonym read only for what it says of the countries the text is about ("Greek
     /// firefighters … on Crete"), not pinned ([`Options::demonyms`] off).
     pub context_only: bool,
@@ -449,6 +452,7 @@ impl<'t> Sentence<'_, 't, '_> {
                         || of_settlement
                         || office(TOWN_OFFICES)
                         || dateline,
+                    dateline,
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
                     ..Cues::default()
