@@ -733,6 +733,26 @@ fn each_mention_is_resolved_in_its_own_context() {
 
 /// The scorer's rule (`shared/eval/score.py`): same GeoNames id, same admin1 for an admin1,
 /// same country for a country, else within 161 km.
+#[test]
+fn a_name_said_again_is_no_evidence_of_what_it_means() {
+    // A local paper's London, said three times beside Canada, is London, Ontario: the other
+    // mentions of "London" do not vote for the English capital.
+    let found = geoparse(
+        world(),
+        "A London rally for the people of Aleppo thanked Canada for its help. \"We want \
+         Canada to do more,\" a London imam said, and a London doctor said Canada must act.",
+    );
+    let london = places_named(&found, "London");
+    assert_eq!(london.len(), 1, "{:?}", pinned(&found));
+    assert_eq!(london[0].admin1.as_deref(), Some("CA.08"));
+    // Still, a text that dwells on one town keeps it, whatever surname looks like a place.
+    pins(
+        "Shelling of Vovchansk continues. Residents of Vovchansk fled. Gomez said the town \
+         was empty.",
+        &["Vovchansk", "Vovchansk"],
+    );
+}
+
 fn right(gold: &serde_json::Value, place: &Place) -> bool {
     if let Some(id) = gold["geonameid"].as_u64()
         && place.geonameid == Some(id as u32)

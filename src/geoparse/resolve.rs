@@ -452,21 +452,16 @@ pub fn resolve_with<'g>(
         .filter(|&&a| !spots[a].cues.context_only)
         .map(|&a| own_weight[a])
         .sum();
-    // The weight of the countries a spot's context speaks for: other mentions of the same
-    // name vote at half weight (they may mean another place), the spot itself not at all.
+    // The weight of the countries a spot's context speaks for: the mentions of other names
+    // (those of its own name, itself among them, are no evidence of what the name means: a
+    // local paper's "London", said four times, is no more the English capital for it).
     let context_weight = |i: usize, country: &str| {
         let slot = country_slot(country);
-        let all = country_weight[slot];
         let same_name = name_country_weight[name[i]]
             .iter()
             .find(|(s, _)| *s == slot)
             .map_or(0.0, |&(_, w)| w);
-        let own = if provisional[i].country == country {
-            own_weight[i]
-        } else {
-            0.0
-        };
-        all - 0.5 * same_name - 0.5 * own
+        country_weight[slot] - same_name
     };
 
     // The spots each spot contains ("X in Y": X is held by Y).
@@ -674,7 +669,8 @@ pub fn resolve_with<'g>(
         // Iranian town in a story about Spain). A text that names nothing else keeps it
         // ("Shelling of Kostiantynivka continues").
         let in_context = context_weight(i, chosen.entry.country()) > 0.01;
-        let elsewhere = places_weight - own_weight[i] >= 0.5;
+        let own_name_weight: f64 = name_country_weight[name[i]].iter().map(|&(_, w)| w).sum();
+        let elsewhere = places_weight - own_name_weight >= own_name_weight.max(0.5);
         let bare = elsewhere
             && chosen.kind == Kind::Place
             && chosen.entry.provenance() != Provenance::Curated
