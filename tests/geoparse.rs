@@ -587,6 +587,23 @@ fn counties_and_regions_of_england_that_are_no_longer_administrative_areas() {
 }
 
 #[test]
+fn former_states_and_the_common_names_of_regions() {
+    let found = geoparse(
+        world(),
+        "He grew up in the Soviet Union, studied in East Germany and fished off Newfoundland.",
+    );
+    assert_eq!(
+        pinned(&found),
+        ["Soviet Union", "East Germany", "Newfoundland"]
+    );
+    assert_eq!(places_named(&found, "East Germany")[0].country, "DE");
+    assert_eq!(
+        places_named(&found, "Newfoundland")[0].admin1.as_deref(),
+        Some("CA.05")
+    );
+}
+
+#[test]
 fn georgia_follows_its_neighbours() {
     let tbilisi = geoparse(world(), "Protests spread from Tbilisi across Georgia.");
     assert_eq!(places_named(&tbilisi, "Georgia")[0].kind, "country");
