@@ -374,6 +374,13 @@ fn demonyms_are_pins_only_when_asked_for() {
 }
 
 #[test]
+fn an_alias_of_a_city_abroad_is_seldom_what_the_text_means() {
+    // "Hamas" is an alias of Hamm, Germany, in GeoNames: it neither pins Hamm nor makes the
+    // story one about Germany, where a small Israeli town would be doubted.
+    pins("Hamas gunmen attacked Sderot on October 7.", &["Sderot"]);
+}
+
+#[test]
 fn a_capitalised_word_that_is_no_name_names_nothing() {
     // "Ive" is an alias of a Paris arrondissement: not "I've", even in a story about Paris.
     pins(

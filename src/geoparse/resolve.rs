@@ -408,13 +408,25 @@ pub fn resolve_with<'g>(
         .map(|(i, o)| o[best(first(i))])
         .collect();
 
-    // The context: nearly certain spots.
+    // A spot named by a main name, a region's form ("Donetsk region"), a demonym, an
+    // abbreviation ("Fresno, Calif.") or in Cyrillic (the local name), not by an alias: an
+    // alias of a city abroad is seldom what an English text means ("Hamas" is an alias of
+    // Hamm, Germany).
+    let named_outright = |i: usize, reading: &Reading<'_>| {
+        let name = &found.names[spots[i].name];
+        reading.main_name
+            || reading.region_form
+            || name.demonym
+            || name.abbreviation
+            || spots[i].cues.cyrillic
+    };
+    // The context: nearly certain spots (by an alias, only the great cities and countries).
     let anchors: Vec<usize> = (0..spots.len())
         .filter(|&i| {
             let p = first(i);
             let top = &options[i][best(p)];
             p[best(p)] >= 0.5
-                && (top.main_name || strength(&candidate(top)) >= 2)
+                && (named_outright(i, top) || strength(&candidate(top)) >= 3)
                 && !spots[i].cues.person
         })
         .collect();
@@ -663,8 +675,9 @@ pub fn resolve_with<'g>(
             }
         }
 
-        // Too doubtful to pin: an alias of a minor place in a country the text is not about,
-        // with nothing around it that says "place"; or its main name, bare of any tie to
+        // Too doubtful to pin: an alias of a place short of a great city in a country the text
+        // is not about, with nothing around it that says "place" ("Hamas gunmen" are not in
+        // Hamm, Germany); or its main name, a minor place's, bare of any tie to
         // another place, where the text is about elsewhere ("the academic Ben Cousins" is no
         // Iranian town in a story about Spain). A text that names nothing else keeps it
         // ("Shelling of Kostiantynivka continues").
@@ -680,11 +693,13 @@ pub fn resolve_with<'g>(
             && !spot.cues.wants_area
             && spot.cues.near.is_none()
             && spot.cues.list.is_none();
-        if (!chosen.main_name || bare)
-            && strength(&candidate(&chosen)) < 2
-            && !in_context
-            && !spot.cues.locative
-        {
+        let strength = strength(&candidate(&chosen));
+        let doubtful = if named_outright(i, &chosen) {
+            bare && strength < 2
+        } else {
+            strength < 3
+        };
+        if doubtful && !in_context && !spot.cues.locative {
             out.push(None);
             continue;
         }
