@@ -314,6 +314,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
     );
     pins("Shares of Johnson & Johnson rose.", &[]);
     pins("Shelling hit Kharkiv & Izium.", &["Kharkiv", "Izium"]);
+    // A military unit takes its name from a place, even in lower case.
+    pins(
+        "The Azov regiment held out for weeks. Fighting near Azov continued.",
+        &["Azov"],
+    );
     // ("the" before a small place is no building where a word for an area follows.)
     pins(
         "It happened in the Crown Heights neighborhood of Brooklyn.",

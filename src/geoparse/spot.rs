@@ -23,7 +23,7 @@
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, BEARINGS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
+    AREA_OFFICES, AREA_WORDS, BEARINGS, MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
     ends_with_bearing, is,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
@@ -908,9 +908,9 @@ impl<'t> Sentence<'_, 't, '_> {
         // Part of an organisation's or building's name ("Washington Post", "Black Sea Fleet"),
         // unless the organisation is the place's public body ("London Police").
         let organisation = next.is_some_and(|k| {
-            self.capitalised(k)
-                && self.word(k).is(Word::ORGANISATION_HEAD)
-                && !self.word(k).is(Word::PUBLIC_BODY)
+            let head = self.word(k);
+            (self.capitalised(k) && head.is(Word::ORGANISATION_HEAD) && !head.is(Word::PUBLIC_BODY))
+                || (best < 3 && is(MILITARY_UNITS, self.vocabulary.lower(head)))
         });
         // A name that ends in a capitalised word for an area ("Orange County", "Sumy Oblast")
         // is a place's whole name, no part of a person's, unless an organisation's name goes

@@ -422,6 +422,10 @@ pub const SETTLEMENT_WORDS: &[&str] = &[
     "suburb",
 ];
 
+/// Military units, which take their names from places and rivers ("the Azov regiment", "the
+/// Aidar battalion"): a name before one, even in lower case, is the unit's.
+pub const MILITARY_UNITS: &[&str] = &["regiment", "battalion", "brigade"];
+
 /// The last word of the name of a place's public body: a place just before it is named as
 /// the body's seat, and is a mention ("London Police", "Enfield Council", "Kentucky State
 /// Police"). (They are organisations' heads too.)
