@@ -386,6 +386,27 @@ fn an_alias_of_a_city_abroad_is_seldom_what_the_text_means() {
 }
 
 #[test]
+fn a_side_in_arms_says_who_acts_not_where() {
+    // Russian forces, and Russia's ministry, fight in Ukraine: the Pokrovsk of the front, not
+    // a Russian namesake.
+    for text in [
+        "Russian forces attacked Pokrovsk.",
+        "Russia's Defense Ministry said its troops captured a village in the Pokrovsk direction.",
+        "Russia's army shelled Pokrovsk.",
+    ] {
+        let found = geoparse(world(), text);
+        let pokrovsk = places_named(&found, "Pokrovsk");
+        assert_eq!(pokrovsk.len(), 1, "{text}: {:?}", pinned(&found));
+        assert_eq!(pokrovsk[0].geonameid, Some(704422), "{text}");
+    }
+    // A stretch of the front is named after its town, "the" before it or not.
+    pins(
+        "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",
+        &["Kurakhove", "Bakhmut"],
+    );
+}
+
+#[test]
 fn a_capitalised_word_that_is_no_name_names_nothing() {
     // "Ive" is an alias of a Paris arrondissement: not "I've", even in a story about Paris.
     pins(

@@ -428,6 +428,7 @@ pub fn resolve_with<'g>(
             p[best(p)] >= 0.5
                 && (named_outright(i, top) || strength(&candidate(top)) >= 3)
                 && !spots[i].cues.person
+                && !spots[i].cues.actor
         })
         .collect();
     // Each anchor speaks for its country with its probability (a country named outright,

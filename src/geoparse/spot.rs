@@ -23,8 +23,8 @@
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, BEARINGS, MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
-    ends_with_bearing, is,
+    AREA_OFFICES, AREA_WORDS, ARMED, BEARINGS, FRONTS, MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS,
+    TOWN_OFFICES, ends_with_bearing, is,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -81,6 +81,10 @@ pub struct Cues {
     /// It is a dateline's place ("WASHINGTON —"), where a name standing alone is a city
     /// every reader knows.
     pub dateline: bool,
+    /// The place is named as a side that acts, in the possessive before its forces or an
+    /// institution ("Russia's Defense Ministry said", "Israel's military"): a mention, but no
+    /// sign of where the story is.
+    pub actor: bool,
     /// A demonym read only for what it says of the countries the text is about ("Greek
     /// firefighters … on Crete"), not pinned ([`Options::demonyms`] off).
     pub context_only: bool,
@@ -386,6 +390,16 @@ impl<'t> Sentence<'_, 't, '_> {
             if names[name].demonym {
                 name = self.only(name, '\u{1}', |c| c.demonym).unwrap_or(name);
                 if !self.options.demonyms {
+                    // (Unless it names a side in arms: "Russian forces attacked Pokrovsk" is
+                    // no story about Russia.)
+                    let armed = self.next_token(last).is_some_and(|k| {
+                        let word = self.word(k);
+                        is(ARMED, self.vocabulary.lower(word))
+                    });
+                    if armed {
+                        i += len;
+                        continue;
+                    }
                     out.push(Spot {
                         span,
                         sentence: self.index,
@@ -443,6 +457,12 @@ impl<'t> Sentence<'_, 't, '_> {
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
+                let owned = (last + 1 < self.words.len()).then_some(last + 1);
+                let actor = self.words[last].possessive
+                    && owned.is_some_and(|k| {
+                        let word = self.word(k);
+                        is(ARMED, self.vocabulary.lower(word)) || self.leads_to_institution(k)
+                    });
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
                 let cues = Cues {
@@ -455,6 +475,7 @@ impl<'t> Sentence<'_, 't, '_> {
                     dateline,
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
+                    actor,
                     ..Cues::default()
                 };
                 listed_locative = cues.locative.then_some(last);
@@ -972,11 +993,16 @@ impl<'t> Sentence<'_, 't, '_> {
             return false;
         }
         // "the White House", "the Pentagon": a building, unless a notable place is named or
-        // a word for an area follows ("the Riverdale area", "the Crown Heights neighborhood").
+        // a word for an area follows ("the Riverdale area", "the Crown Heights neighborhood"),
+        // or one for a stretch of a front ("the Pokrovsk direction").
+        let says_place = next.is_some_and(|k| {
+            let word = self.word(k);
+            word.is(Word::AREA | Word::SETTLEMENT) || is(FRONTS, self.vocabulary.lower(word))
+        });
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && all_minor_places
             && best_main < 2
-            && !next.is_some_and(|k| self.word(k).is(Word::AREA | Word::SETTLEMENT))
+            && !says_place
         {
             return false;
         }

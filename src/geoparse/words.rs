@@ -422,6 +422,64 @@ pub const SETTLEMENT_WORDS: &[&str] = &[
     "suburb",
 ];
 
+/// Words for armed force and its acts: after a demonym they name the side that acts, often far
+/// from home ("Russian forces attacked Pokrovsk", "Israeli strikes on Gaza"), not the country
+/// a story is about.
+pub const ARMED: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "military",
+    "soldiers",
+    "servicemen",
+    "marines",
+    "paratroopers",
+    "units",
+    "navy",
+    "fleet",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "drones",
+    "drone",
+    "missiles",
+    "missile",
+    "rockets",
+    "artillery",
+    "shelling",
+    "shells",
+    "strikes",
+    "strike",
+    "airstrikes",
+    "bombs",
+    "bombing",
+    "attacks",
+    "attack",
+    "assault",
+    "offensive",
+    "invasion",
+    "occupation",
+    "occupiers",
+    "raid",
+    "raids",
+    "fighters",
+    "gunmen",
+    "militants",
+];
+
+/// Words for a stretch of a front named after a town ("the Pokrovsk direction", "the
+/// Kurakhove axis", "the Bakhmut front"): the town is meant, though "the" comes before it.
+pub const FRONTS: &[&str] = &[
+    "direction",
+    "axis",
+    "front",
+    "sector",
+    "frontline",
+    "bridgehead",
+    "salient",
+];
+
 /// Military units, which take their names from places and rivers ("the Azov regiment", "the
 /// Aidar battalion"): a name before one, even in lower case, is the unit's.
 pub const MILITARY_UNITS: &[&str] = &["regiment", "battalion", "brigade"];
