@@ -399,6 +399,12 @@ fn a_side_in_arms_says_who_acts_not_where() {
         assert_eq!(pokrovsk.len(), 1, "{text}: {:?}", pinned(&found));
         assert_eq!(pokrovsk[0].geonameid, Some(704422), "{text}");
     }
+    // A sea, not the region named after it, even beside that region's towns.
+    let found = geoparse(
+        world(),
+        "The army retook Wad Madani, and Port Sudan on the Red Sea stayed calm.",
+    );
+    assert_eq!(places_named(&found, "Red Sea")[0].kind, "sea");
     // A stretch of the front is named after its town, "the" before it or not.
     pins(
         "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",

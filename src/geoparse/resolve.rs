@@ -221,6 +221,17 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             if spot.cues.cyrillic && CYRILLIC_COUNTRIES.contains(&o.entry.country()) {
                 score += 2.0;
             }
+            // A sea or river and the region named after it: the water, unless the text asks for
+            // the region ("the Red Sea", not Sudan's Red Sea State).
+            if matches!(kind, Kind::Admin1 | Kind::Admin2)
+                && !o.region_form
+                && !spot.cues.wants_area
+                && options
+                    .iter()
+                    .any(|w| matches!(w.kind, Kind::Sea | Kind::River))
+            {
+                score -= 3.0;
+            }
             // A city and the region named after it: the city, unless the text asks for the
             // region ("Kyiv" the city, not the city's own first-level division).
             if kind.is_area() && !o.region_form && !spot.cues.wants_area {
