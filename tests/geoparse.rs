@@ -413,6 +413,17 @@ fn a_side_in_arms_says_who_acts_not_where() {
 }
 
 #[test]
+fn a_name_of_two_letters_is_a_place_only_after_a_locative() {
+    // "Al" is the main name of Ål, Norway; "On" of a Belgian village.
+    pins(
+        "Al-Qaeda's affiliate attacked soldiers near Djibo. Al Gore spoke in Nashville.",
+        &["Djibo", "Nashville"],
+    );
+    // (A word hyphened to the one before is no locative: "Power-On Time" names no Time.)
+    pins("Maximised Power-On Time", &[]);
+}
+
+#[test]
 fn a_capitalised_word_that_is_no_name_names_nothing() {
     // "Ive" is an alias of a Paris arrondissement: not "I've", even in a story about Paris.
     pins(

@@ -332,7 +332,12 @@ impl<'t> Sentence<'_, 't, '_> {
         let gap = self.gap_after(k);
         let tight = spaces_only(gap) && !self.words[k].possessive;
         let dotted = loose && (gap == ". " || gap == ".\u{a0}");
-        (tight || dotted).then(|| self.word(k))
+        // (A word hyphened to the one before it is part of a compound, no word of its own:
+        // "Power-On Time" has no locative.)
+        let compound = k
+            .checked_sub(1)
+            .is_some_and(|j| matches!(self.gap_after(j), "-" | "‐" | "‑"));
+        ((tight || dotted) && !compound).then(|| self.word(k))
     }
 
     /// The token right before token `first`, if only spaces separate them.
@@ -874,6 +879,11 @@ impl<'t> Sentence<'_, 't, '_> {
         let prev_is = |class| prev.is_some_and(|w: Word| w.is(class));
 
         if single && word.is(Word::CALENDAR | Word::DIRECTION | Word::TITLE) {
+            return false;
+        }
+        // A name of one or two letters ("Al", "Ål", "Ås") is a minor place only after a
+        // locative: elsewhere it is an article or a given name ("Al-Qaeda", "Al Gore").
+        if single && word.chars <= 2 && best_main < 2 && !prev_is(Word::LOCATIVE) {
             return false;
         }
         // A name the text has shown to be a person's, unless a locative puts a notable place
