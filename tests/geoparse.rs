@@ -383,6 +383,11 @@ fn an_alias_of_a_city_abroad_is_seldom_what_the_text_means() {
     // "Hamas" is an alias of Hamm, Germany, in GeoNames: it neither pins Hamm nor makes the
     // story one about Germany, where a small Israeli town would be doubted.
     pins("Hamas gunmen attacked Sderot on October 7.", &["Sderot"]);
+    // Nor does a locative vouch for it across a list.
+    pins(
+        "Egypt and Qatar mediated talks between Israel and Hamas in Doha.",
+        &["Egypt", "Qatar", "Israel", "Doha"],
+    );
 }
 
 #[test]

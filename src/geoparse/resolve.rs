@@ -706,12 +706,16 @@ pub fn resolve_with<'g>(
             && spot.cues.near.is_none()
             && spot.cues.list.is_none();
         let strength = strength(&candidate(&chosen));
-        let doubtful = if named_outright(i, &chosen) {
+        let outright = named_outright(i, &chosen);
+        let doubtful = if outright {
             bare && strength < 2
         } else {
             strength < 3
         };
-        if doubtful && !in_context && !spot.cues.locative {
+        // (A locative vouches for an alias only where it stands before it, not across a list:
+        // "talks between Israel and Hamas".)
+        let locative = spot.cues.locative && (outright || spot.cues.list.is_none());
+        if doubtful && !in_context && !locative {
             out.push(None);
             continue;
         }
