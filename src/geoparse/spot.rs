@@ -384,9 +384,11 @@ impl<'t> Sentence<'_, 't, '_> {
             };
             let (first, last) = (i, i + len - 1);
             let span = self.words[first].span.start..self.words[last].span.end;
-            let names = self.vocabulary.names();
             // A word capitalised but no name ("I've") is none on its own.
-            if len == 1 && !names[name].demonym && self.word(first).is(Word::COMMON_CAPITALISED) {
+            if len == 1
+                && !self.vocabulary.names()[name].demonym
+                && self.word(first).is(Word::COMMON_CAPITALISED)
+            {
                 i += 1;
                 continue;
             }
