@@ -410,6 +410,12 @@ fn a_side_in_arms_says_who_acts_not_where() {
         "The army retook Wad Madani, and Port Sudan on the Red Sea stayed calm.",
     );
     assert_eq!(places_named(&found, "Red Sea")[0].kind, "sea");
+    // And the region where the text asks for it, though its name begins with an ordinary word.
+    let found = geoparse(
+        world(),
+        "Floods hit Sudan's Red Sea state, near Port Sudan.",
+    );
+    assert_eq!(places_named(&found, "Red Sea state")[0].kind, "admin1");
     // A stretch of the front is named after its town, "the" before it or not.
     pins(
         "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",

@@ -98,7 +98,8 @@ pub struct Name<'g> {
     pub inflected: bool,
     /// The [`strength`] of its strongest entry (1 for none).
     pub strongest: u8,
-    /// The [`strength`] of its strongest entry that has it as main name (0 for none).
+    /// The [`strength`] of its strongest entry that has it as main name, or as its region's
+    /// name and a generic word ("Red Sea state"), 0 for none.
     pub strongest_main: u8,
     /// Whether all its entries are GeoNames places (no region, water or curated place).
     pub minor_places_only: bool,
@@ -119,7 +120,7 @@ impl<'g> Name<'g> {
         let strongest = candidates.iter().map(strength).max().unwrap_or(1);
         let strongest_main = candidates
             .iter()
-            .filter(|c| c.main_name)
+            .filter(|c| c.main_name || c.region_form)
             .map(strength)
             .max()
             .unwrap_or(0);
