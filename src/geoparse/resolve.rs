@@ -469,13 +469,14 @@ pub fn resolve_with<'g>(
             None => by_name.push((slot, weight)),
         }
     }
-    // (What the places say of where the text is: a demonym says who acts, not where, and
-    // "Russian troops took Avdiivka" is about a Ukrainian town.)
-    let places_weight: f64 = anchors
-        .iter()
-        .filter(|&&a| !spots[a].cues.context_only)
-        .map(|&a| own_weight[a])
-        .sum();
+    // The anchors that are places: a demonym read for context speaks for its country's
+    // weight only, not for where the text is ("Russian troops took Avdiivka" is about a
+    // Ukrainian town) nor in the window of neighbours.
+    let place_anchors: Vec<usize> = anchors
+        .into_iter()
+        .filter(|&a| !spots[a].cues.context_only)
+        .collect();
+    let places_weight: f64 = place_anchors.iter().map(|&a| own_weight[a]).sum();
     // The weight of the countries a spot's context speaks for: the mentions of other names
     // (those of its own name, itself among them, are no evidence of what the name means: a
     // local paper's "London", said four times, is no more the English capital for it).
@@ -496,12 +497,9 @@ pub fn resolve_with<'g>(
         }
     }
 
-    // The distinct anchors within CONTEXT spots of the spot being resolved, slid along (of
-    // places: a demonym read for context speaks for its country's weight only).
-    let anchors: Vec<usize> = anchors
-        .into_iter()
-        .filter(|&a| !spots[a].cues.context_only)
-        .collect();
+    // The distinct anchors (of places) within CONTEXT spots of the spot being resolved, slid
+    // along.
+    let anchors = place_anchors;
     let mut window = Window::default();
     let mut around = Around::default();
     // The scores with the window's context, by own scores, for the window as it stands.
