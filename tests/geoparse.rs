@@ -633,6 +633,27 @@ fn arabic_names_without_their_article_and_the_curated_places_of_war_reporting() 
 }
 
 #[test]
+fn an_arabic_article_spelt_another_way_is_the_same_name() {
+    // GeoNames files "Deir el-Balah" and "Deir ez-Zor"; news writes "al-". A romanisation of
+    // the main name is the main name, not an alias to doubt in a story about somewhere else.
+    let found = geoparse(
+        world(),
+        "Israeli strikes killed 14 people in Gaza City. Later, shelling hit Deir al-Zor, \
+         and a drone struck a tent camp in Deir al-Balah.",
+    );
+    let one = |surface: &str| {
+        let named = places_named(&found, surface);
+        assert_eq!(named.len(), 1, "{surface} among {:?}", pinned(&found));
+        named[0].geonameid
+    };
+    assert_eq!(one("Deir al-Zor"), Some(170794), "Deir ez-Zor, Syria");
+    assert_eq!(
+        one("Deir al-Balah"),
+        Some(281141),
+        "the city, not its governorate"
+    );
+}
+#[test]
 fn counties_and_regions_of_england_that_are_no_longer_administrative_areas() {
     // Yorkshire is not Yorkshire, Virginia; Berkshire not the county in Massachusetts.
     let found = geoparse(

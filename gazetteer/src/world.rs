@@ -360,6 +360,11 @@ pub fn build(
                 if let Some(bare) = without_article(name).filter(|bare| keep_alias(bare)) {
                     builder.name(handle, bare, false);
                 }
+                for spelling in article_spellings(name) {
+                    if keep_alias(&spelling) {
+                        builder.name(handle, &spelling, false);
+                    }
+                }
             }
         }
     }
@@ -514,16 +519,66 @@ const ARABIC_SPEAKING: &[&str] = &[
     "SY", "TN", "YE",
 ];
 
+/// Whether a word is the Arabic article in one of its romanisations, assimilated to the
+/// letter after it or not ("al", "el", "ar", "ez", …), in any case.
+fn is_article(word: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "al", "el", "ad", "ar", "as", "az", "at", "an", "ash", "adh", "ath", "ed", "er", "es",
+        "ez", "et", "en",
+    ];
+    ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// An Arabic place name without its article, as English news often writes it ("Hodeidah" for
 /// GeoNames' "El-Hodeidah", "Qamishli" for "Al Qāmishlī"): the article in any of its
 /// romanisations, assimilated or not ("Ar Raqqah"), then a word of five letters or more.
 fn without_article(name: &str) -> Option<&str> {
-    const ARTICLES: &[&str] = &[
-        "Al", "El", "Ad", "Ar", "As", "Az", "At", "An", "Ash", "Adh", "Ath",
-    ];
     let (article, rest) = name.split_once([' ', '-'])?;
-    (ARTICLES.contains(&article) && rest.chars().take_while(|c| c.is_alphabetic()).count() >= 5)
+    (is_article(article) && rest.chars().take_while(|c| c.is_alphabetic()).count() >= 5)
         .then_some(rest)
+}
+
+/// An Arabic place name with its articles spelt the other common ways: "al" and "el", which
+/// English news uses unassimilated ("Deir al-Balah" for GeoNames' "Deir el-Balah", "Deir
+/// al-Zor" for "Deir ez-Zor"). Only an article between words counts, a name's first word
+/// included; none for a name without one.
+fn article_spellings(name: &str) -> Vec<String> {
+    // The name cut into words, each with the separator that follows it.
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut rest = name;
+    while let Some(at) = rest.find([' ', '-']) {
+        words.push((&rest[..at], &rest[at..at + 1]));
+        rest = &rest[at + 1..];
+    }
+    words.push((rest, ""));
+    let is_article = |(k, (word, sep)): (usize, &(&str, &str))| {
+        k + 1 < words.len() && !sep.is_empty() && is_article(word)
+    };
+    if !words.iter().enumerate().any(is_article) {
+        return Vec::new();
+    }
+    ["al", "el"]
+        .into_iter()
+        .map(|article| {
+            let mut spelt = String::with_capacity(name.len());
+            for (k, entry) in words.iter().enumerate() {
+                let (word, sep) = *entry;
+                if is_article((k, entry)) {
+                    let capital = word.starts_with(char::is_uppercase);
+                    spelt.push_str(match (capital, article) {
+                        (true, "al") => "Al",
+                        (true, _) => "El",
+                        (false, a) => a,
+                    });
+                } else {
+                    spelt.push_str(word);
+                }
+                spelt.push_str(sep);
+            }
+            spelt
+        })
+        .filter(|spelt| spelt != name)
+        .collect()
 }
 
 /// Whether an alternate name is the main name written another way: the same once normalised,
@@ -543,7 +598,26 @@ fn same_name(alias: &str, main: &str) -> bool {
             .collect::<Vec<_>>()
             .join(" ")
     }
+    // A romanisation of the same word: the same first letter and the same consonants, once
+    // vowels and Arabic articles are set aside ("Deir al-Zor" for "Deir ez-Zor", "Nabatieh"
+    // for "An Nabaţīyah", "Kharkov" for "Kharkiv"), at least three of them ("Hamas" is no
+    // spelling of "Hamm", "Charleston" none of "Charlestown", "Emmanuel" none of
+    // "‘Immanu‘el").
+    fn skeleton(name: &str) -> (Option<char>, String) {
+        let key = normalize(name);
+        let mut words = key.split(' ').filter(|word| !is_article(word)).peekable();
+        let initial = words.peek().and_then(|word| word.chars().next());
+        let mut consonants = String::new();
+        for c in words.flat_map(str::chars).filter(|c| !"aeiou".contains(*c)) {
+            if !consonants.ends_with(c) {
+                consonants.push(c);
+            }
+        }
+        (initial, consonants)
+    }
+    let (initial, consonants) = skeleton(alias);
     spelt_out(alias) == spelt_out(main)
+        || (consonants.chars().count() >= 3 && (initial, consonants) == skeleton(main))
 }
 
 /// Whether an alternate name is worth filing. Drops what would match ordinary text or
@@ -962,12 +1036,33 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_article_is_also_filed_as_al_and_el() {
+        assert_eq!(article_spellings("Deir el-Balah"), ["Deir al-Balah"]);
+        assert_eq!(
+            article_spellings("Deir ez-Zor"),
+            ["Deir al-Zor", "Deir el-Zor"]
+        );
+        assert_eq!(article_spellings("Al Ḩudaydah"), ["El Ḩudaydah"]);
+        // Only a word followed by another is an article: "Ras Al" has none, nor "Alexandria".
+        assert!(article_spellings("Ras Al").is_empty());
+        assert!(article_spellings("Alexandria").is_empty());
+    }
+
+    #[test]
     fn a_generic_word_abbreviated_is_still_the_main_name() {
         assert!(same_name("St. Petersburg", "Saint Petersburg"));
         assert!(same_name("Mt. Vernon", "Mount Vernon"));
         assert!(same_name("Saint-Denis", "St Denis"));
         assert!(!same_name("Stanley", "Saint Anley"));
         assert!(!same_name("Petrograd", "Saint Petersburg"));
+        // A romanisation of the same name is that name.
+        assert!(same_name("Deir al-Zor", "Deir ez-Zor"));
+        assert!(same_name("Kharkov", "Kharkiv"));
+        assert!(!same_name("Hamas", "Hamm"));
+        assert!(!same_name("Charleston", "Charlestown"));
+        assert!(!same_name("Emmanuel", "‘Immanu‘el"));
+        assert!(same_name("Nabatieh", "An Nabaţīyah"));
+        assert!(!same_name("Stalino", "Donetsk"));
     }
 
     #[test]
