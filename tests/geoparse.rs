@@ -421,6 +421,13 @@ fn a_side_in_arms_says_who_acts_not_where() {
         "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",
         &["Kurakhove", "Bakhmut"],
     );
+    // An armed group may take its name from a small place; a notable place before its
+    // members is where they are from.
+    pins(
+        "Wagner mercenaries fought alongside Malian troops near Gao.",
+        &["Gao"],
+    );
+    pins("Idlib rebels shelled Aleppo.", &["Idlib", "Aleppo"]);
 }
 
 #[test]

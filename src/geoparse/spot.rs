@@ -23,8 +23,8 @@
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, ARMED, BEARINGS, FRONTS, MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS,
-    TOWN_OFFICES, ends_with_bearing, is,
+    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, FRONTS, MILITARY_UNITS,
+    PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, ends_with_bearing, is,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -944,6 +944,7 @@ impl<'t> Sentence<'_, 't, '_> {
             let head = self.word(k);
             (self.capitalised(k) && head.is(Word::ORGANISATION_HEAD) && !head.is(Word::PUBLIC_BODY))
                 || (best < 3 && is(MILITARY_UNITS, self.vocabulary.lower(head)))
+                || (best < 2 && is(ARMED_GROUP_MEMBERS, self.vocabulary.lower(head)))
         });
         // A name that ends in a capitalised word for an area ("Orange County", "Sumy Oblast")
         // is a place's whole name, no part of a person's, unless an organisation's name goes

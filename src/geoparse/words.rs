@@ -484,6 +484,24 @@ pub const FRONTS: &[&str] = &[
 /// Aidar battalion"): a name before one, even in lower case, is the unit's.
 pub const MILITARY_UNITS: &[&str] = &["regiment", "battalion", "brigade"];
 
+/// Words for the members of an armed group, which may take its name from a small place
+/// ("Wagner mercenaries" are no pin on Wagner, Brazil); a notable place before one is where
+/// they come from or fight ("Idlib rebels", "Donbas separatists").
+pub const ARMED_GROUP_MEMBERS: &[&str] = &[
+    "mercenaries",
+    "militia",
+    "militias",
+    "militiamen",
+    "rebels",
+    "insurgents",
+    "separatists",
+    "guerrillas",
+    "paramilitaries",
+    "fighters",
+    "gunmen",
+    "militants",
+];
+
 /// The last word of the name of a place's public body: a place just before it is named as
 /// the body's seat, and is a mention ("London Police", "Enfield Council", "Kentucky State
 /// Police"). (They are organisations' heads too.)
