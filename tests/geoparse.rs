@@ -640,6 +640,30 @@ fn arabic_names_without_their_article_and_the_curated_places_of_war_reporting() 
 }
 
 #[test]
+fn a_region_named_after_its_city_answers_to_the_city_s_other_names() {
+    // Russian spellings, as Moscow's statements (and older reporting) write them.
+    let found = geoparse(
+        world(),
+        "Russian forces attacked villages in the Dnepropetrovsk region and the Zaporozhye \
+         region, and shelling hit the Kharkov region. Drones hit Dnipro.",
+    );
+    for (surface, admin1) in [
+        ("Dnepropetrovsk region", "UA.04"),
+        ("Zaporozhye region", "UA.26"),
+        ("Kharkov region", "UA.07"),
+    ] {
+        let named = places_named(&found, surface);
+        assert_eq!(named.len(), 1, "{surface} among {:?}", pinned(&found));
+        assert_eq!(
+            (named[0].kind.as_str(), named[0].admin1.as_deref()),
+            ("admin1", Some(admin1))
+        );
+    }
+    // The city itself stays the city.
+    assert_eq!(places_named(&found, "Dnipro")[0].kind, "place");
+}
+
+#[test]
 fn an_arabic_article_spelt_another_way_is_the_same_name() {
     // GeoNames files "Deir el-Balah" and "Deir ez-Zor"; news writes "al-". A romanisation of
     // the main name is the main name, not an alias to doubt in a story about somewhere else.

@@ -9,7 +9,7 @@ use conflict_mapper::gazetteer::{Extent, IndexBuilder, Kind, NewEntry, Provenanc
 use conflict_mapper::text::normalize;
 use geo::{Centroid, ConvexHull, MultiPoint, Point, Simplify};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// What [`build`] made, for the builder's report.
@@ -267,6 +267,8 @@ pub fn build(
 
     // Regions: first-level before second-level, so that parents exist.
     let mut region_handle: HashMap<usize, u32> = HashMap::new();
+    // The stems and generic words of each first-level region's forms, by its handle.
+    let mut region_stems: HashMap<u32, (HashSet<String>, Vec<String>)> = HashMap::new();
     for level in [1u8, 2] {
         for (row, s) in subdivisions
             .iter()
@@ -316,14 +318,23 @@ pub fn build(
                     junk_names += 1;
                 }
             }
-            for form in region_forms(&s.name, &s.aliases, &s.kind_word, level) {
-                builder.region_form(handle, &form);
+            let forms = region_forms(&s.name, &s.aliases, &s.kind_word, level);
+            for form in &forms {
+                builder.region_form(handle, form);
+            }
+            if level == 1 {
+                region_stems.insert(handle, stems_and_generics(&forms));
             }
             region_handle.insert(row, handle);
         }
     }
 
     // Places.
+    let town_names: HashSet<String> = cities
+        .iter()
+        .filter(|c| c.population >= 20_000)
+        .map(|c| normalize(&c.name))
+        .collect();
     for (i, city) in cities.iter().enumerate() {
         if !keep[i] || !country_handle.contains_key(&city.countrycode) {
             continue;
@@ -340,6 +351,7 @@ pub fn build(
         entry.capital = capitals.contains(&city.geonameid);
         entry.admin1 = admin1.and_then(|r| region_handle.get(&r).copied());
         entry.admin2 = admin2.and_then(|r| region_handle.get(&r).copied());
+        let entry_admin1 = entry.admin1;
         let handle = builder.add(entry);
         builder.name(handle, &city.name, true);
         if let Some(national) = (city.countrycode == "UA")
@@ -354,6 +366,32 @@ pub fn build(
                 continue;
             }
             builder.name(handle, alias, same_name(alias, &city.name));
+        }
+        // A region named after its city answers to the city's other names too: "Dnepropetrovsk
+        // region" (Russian spelling), "Zaporozhye region".
+        if let Some((region, (stems, generics))) = entry_admin1
+            .filter(|_| city.population >= NAMESAKE_POPULATION)
+            .and_then(|r| Some((r, region_stems.get(&r)?)))
+        {
+            let names = || std::iter::once(&city.name).chain(&city.alternatenames);
+            if names().any(|n| stems.contains(&normalize(n))) {
+                // (English spellings only, and none that is another town's name: GeoNames
+                // gives Belgorod the alias "Bilhorod-Dnistrovskyi", a Ukrainian town's.)
+                for name in names() {
+                    let key = normalize(name);
+                    if keep_alias(name)
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_alphabetic() || " -'".contains(c))
+                        && !stems.contains(&key)
+                        && (key == normalize(&city.name) || !town_names.contains(&key))
+                    {
+                        for generic in generics {
+                            builder.region_form(region, &format!("{name} {generic}"));
+                        }
+                    }
+                }
+            }
         }
         if ARABIC_SPEAKING.contains(&city.countrycode.as_str()) {
             for name in std::iter::once(&city.name).chain(&city.alternatenames) {
@@ -652,6 +690,25 @@ fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic()
         || ('\u{00C0}'..='\u{024F}').contains(&c) && c != '×' && c != '÷'
         || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
+
+/// The population from which a city that shares its name with its first-level region is
+/// taken for the region's namesake (see [`stems_and_generics`]).
+const NAMESAKE_POPULATION: u64 = 100_000;
+
+/// The stems ("Sumy") and the generic words ("oblast", "region") of a region's forms.
+fn stems_and_generics(forms: &[String]) -> (HashSet<String>, Vec<String>) {
+    let mut stems = HashSet::new();
+    let mut generics: Vec<String> = Vec::new();
+    for form in forms {
+        if let Some((stem, generic)) = form.rsplit_once(' ') {
+            stems.insert(normalize(stem));
+            if !generics.iter().any(|g| g == generic) {
+                generics.push(generic.to_string());
+            }
+        }
+    }
+    (stems, generics)
 }
 
 /// Generic words for regions, in groups of words that mean the same thing.
