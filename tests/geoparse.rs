@@ -428,6 +428,13 @@ fn a_side_in_arms_says_who_acts_not_where() {
         &["Gao"],
     );
     pins("Idlib rebels shelled Aleppo.", &["Idlib", "Aleppo"]);
+    // A facility is named after the place it serves, "the" before it or not, even where the
+    // name is an ordinary word ("saki", a monkey).
+    pins(
+        "Explosions were reported at the Saky airfield in Crimea, and Russia blew up the \
+         Kakhovka dam.",
+        &["Saky", "Crimea", "Russia", "Kakhovka"],
+    );
 }
 
 #[test]

@@ -23,8 +23,8 @@
 use super::inflect::{is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, FRONTS, MILITARY_UNITS,
-    PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, ends_with_bearing, is,
+    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, FACILITIES, FRONTS,
+    MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, ends_with_bearing, is,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -1007,10 +1007,12 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // "the White House", "the Pentagon": a building, unless a notable place is named or
         // a word for an area follows ("the Riverdale area", "the Crown Heights neighborhood"),
-        // or one for a stretch of a front ("the Pokrovsk direction").
+        // or one for a stretch of a front or a facility named after the place ("the Pokrovsk
+        // direction", "the Saky airfield").
         let says_place = next.is_some_and(|k| {
             let word = self.word(k);
-            word.is(Word::AREA | Word::SETTLEMENT) || is(FRONTS, self.vocabulary.lower(word))
+            let lower = self.vocabulary.lower(word);
+            word.is(Word::AREA | Word::SETTLEMENT) || is(FRONTS, lower) || is(FACILITIES, lower)
         });
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && all_minor_places
@@ -1104,12 +1106,12 @@ impl<'t> Sentence<'_, 't, '_> {
             if capitalised_neighbour {
                 return false;
             }
-            // (A word for an area after it says "place" as a locative does: "the Crown
-            // Heights neighborhood".)
+            // (A word for an area, a front or a facility after it says "place" as a locative
+            // does: "the Crown Heights neighborhood", "the Saky airfield".)
             let locative = prev_is(Word::LOCATIVE)
                 || listed_locative
                 || self.after_bearing(first)
-                || next.is_some_and(|k| self.word(k).is(Word::AREA | Word::SETTLEMENT));
+                || says_place;
             return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
         true

@@ -480,6 +480,19 @@ pub const FRONTS: &[&str] = &[
     "salient",
 ];
 
+/// Words for a facility named after the place it serves ("the Saky airfield", "the Kakhovka
+/// dam", "the Kerem Shalom crossing"): the place is meant, though "the" comes before it.
+pub const FACILITIES: &[&str] = &[
+    "airfield",
+    "airbase",
+    "airport",
+    "port",
+    "bridge",
+    "dam",
+    "crossing",
+    "checkpoint",
+];
+
 /// Military units, which take their names from places and rivers ("the Azov regiment", "the
 /// Aidar battalion"): a name before one, even in lower case, is the unit's.
 pub const MILITARY_UNITS: &[&str] = &["regiment", "battalion", "brigade"];
