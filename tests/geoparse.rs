@@ -538,6 +538,13 @@ fn ukrainian_and_russian_case_endings() {
     let found = geoparse(world(), "Обстрелы в Белгородской области усилились.");
     assert_eq!(found.places.len(), 1, "{:?}", pinned(&found));
     assert_eq!(found.places[0].admin1.as_deref(), Some("RU.09"));
+    // A sentence's first word, capitalised as any first word is, is read as an inflected
+    // place name only where it names a notable one.
+    pins(
+        "Мирные жители эвакуированы из Волчанска. Сили оборони відбили атаки біля Покровська. \
+         Харкову загрожує наступ.",
+        &["Волчанска", "Покровська", "Харкову"],
+    );
 }
 
 #[test]

@@ -18,6 +18,11 @@ const NOMINATIVE: &[&str] = &[
     "", "а", "я", "ь", "й", "и", "ы", "і", "е", "о", "ая", "ий", "ый", "ька", "ська",
 ];
 
+/// Countries whose official script is Cyrillic.
+pub const CYRILLIC_COUNTRIES: &[&str] = &[
+    "UA", "RU", "BY", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN",
+];
+
 /// Whether the word is written in Cyrillic.
 pub fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))

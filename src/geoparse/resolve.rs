@@ -13,6 +13,7 @@
 //! ("Kostiantynivka in Sumy") and the gazetteer has no such place there, the mention is placed
 //! at the region and marked approximate, never at a namesake elsewhere.
 
+use super::inflect::CYRILLIC_COUNTRIES;
 use super::spot::{Spot, Spots, strength};
 use super::vocabulary::Name;
 use crate::gazetteer::{Candidate, Entry, Kind, Provenance};
@@ -95,11 +96,6 @@ fn readings<'g>(name: &Name<'g>) -> Vec<Reading<'g>> {
     }
     out
 }
-
-/// Countries whose official script is Cyrillic.
-const CYRILLIC_COUNTRIES: &[&str] = &[
-    "UA", "RU", "BY", "BG", "RS", "MK", "ME", "KZ", "KG", "TJ", "MN",
-];
 
 /// The most that context adds to a candidate's score (country, region, nearness, sentence,
 /// containment both ways, nearness cue), with room to spare.

@@ -20,7 +20,7 @@
 //! generic word after ("region", "city"), and links to the spot that contains them
 //! ("X in Y", "X, Y", "X (Y)", "Y's X") or that they lie near ("near Y").
 
-use super::inflect::{is_cyrillic, nominatives};
+use super::inflect::{CYRILLIC_COUNTRIES, is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, FACILITIES, FRONTS,
@@ -384,6 +384,21 @@ impl<'t> Sentence<'_, 't, '_> {
             };
             let (first, last) = (i, i + len - 1);
             let span = self.words[first].span.start..self.words[last].span.end;
+            // A sentence's first word, a name only once a case ending is taken off, and then
+            // no notable place of a country that writes Cyrillic, is more likely an ordinary
+            // word capitalised ("Мирные жители", civilians; "Сили оборони", the defence
+            // forces).
+            let notable = || {
+                self.vocabulary.names()[name]
+                    .candidates
+                    .iter()
+                    .filter(|c| CYRILLIC_COUNTRIES.contains(&c.entry.country()))
+                    .any(|c| strength(c) >= 2)
+            };
+            if inflected && first == 0 && !notable() {
+                i += len;
+                continue;
+            }
             // A word capitalised but no name ("I've") is none on its own.
             if len == 1
                 && !self.vocabulary.names()[name].demonym
