@@ -728,6 +728,10 @@ fn former_states_and_the_common_names_of_regions() {
         places_named(&found, "Newfoundland")[0].admin1.as_deref(),
         Some("CA.05")
     );
+    // Somalia's regions as the news spells them: not Shabelle, a district of Ethiopia.
+    let found = geoparse(world(), "Al-Shabaab attacked a base in Lower Shabelle.");
+    assert_eq!(pinned(&found), ["Lower Shabelle"]);
+    assert_eq!(found.places[0].admin1.as_deref(), Some("SO.14"));
 }
 
 #[test]
