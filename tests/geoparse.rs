@@ -865,6 +865,25 @@ fn a_country_name_means_the_country_unless_the_text_says_otherwise() {
 }
 
 #[test]
+fn a_famous_city_s_confidence_is_told_against_its_strongest_rival() {
+    // Geneva, Switzerland, and a dozen American towns: the city's confidence is its chance
+    // against the likeliest of them, not its share of them all (that was 28 %, and the map
+    // showed it as doubtful).
+    let found = geoparse(
+        world(),
+        "Ukrainian and Russian delegations resumed talks in Geneva.",
+    );
+    let geneva = &found.places[0];
+    assert_eq!(geneva.country, "CH");
+    assert!(geneva.confidence > 0.6, "{}", geneva.confidence);
+    assert!(!geneva.doubtful());
+    // Each alternative is told against the chosen place: the runner-up and the chosen place
+    // make a whole.
+    let runner_up = &geneva.alternatives[0];
+    assert!((runner_up.probability + geneva.confidence - 1.0).abs() < 1e-9);
+}
+
+#[test]
 fn each_mention_is_resolved_in_its_own_context() {
     let text = "Shelling hit Kostiantynivka near Kramatorsk. Another Kostiantynivka, near Melitopol, was quiet.";
     let found = geoparse(world(), text);

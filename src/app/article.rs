@@ -235,7 +235,7 @@ pub fn Article(
                                     None => view! { <span>{piece}</span> }.into_any(),
                                     Some(i) => {
                                         let place = &p[i];
-                                        let doubtful = place.approximate || place.confidence < 0.5;
+                                        let doubtful = place.doubtful();
                                         let class = format!(
                                             "mention kind-{}{}",
                                             place.kind,

@@ -167,7 +167,7 @@ impl Markers {
         self.linked = None;
         for (index, place) in list.iter().enumerate() {
             let radius = 6.0 + 3.0 * (place.mentions.len() as f64).sqrt();
-            let doubtful = place.approximate || place.confidence < 0.5;
+            let doubtful = place.doubtful();
             let class = format!(
                 "place-marker kind-{}{}",
                 place.kind,

@@ -80,7 +80,8 @@ pub struct Mention {
     pub sentence_end: usize,
     /// The sentence (one copy, shared by the mentions in it).
     pub sentence: Arc<str>,
-    /// Probability that this mention means this place, 0 to 1.
+    /// Probability that this mention means this place rather than the likeliest other
+    /// reading, 0 to 1.
     pub confidence: f64,
     /// What its sentence reports (strike, fighting, …), if anything.
     #[serde(default)]
@@ -110,7 +111,7 @@ pub struct Alternative {
     pub lat: f64,
     /// Distance from the chosen place, kilometres.
     pub distance_km: f64,
-    /// Its probability, 0 to 1.
+    /// Its probability against the chosen place, 0 to 1.
     pub probability: f64,
 }
 
@@ -178,6 +179,13 @@ impl Place {
             mentions,
             corrected: false,
         }
+    }
+
+    /// Whether the map and the text show the place as doubtful (faded, dashed): placed at its
+    /// region, or resolved with a confidence under 0.7 (on the evaluation corpora, four in
+    /// five of those are right, against nineteen in twenty of the rest).
+    pub fn doubtful(&self) -> bool {
+        self.approximate || self.confidence < 0.7
     }
 
     /// Whether `other` is this same place: the same entry, and for an approximate place (placed
