@@ -777,6 +777,26 @@ fn a_state_is_the_region_of_the_places_around_it() {
 
 #[test]
 fn a_list_names_places_of_a_kind() {
+    // A plural word for areas after a list: every place of it is such an area.
+    let found = geoparse(
+        world(),
+        "Air defences downed drones over the Bryansk, Kursk and Belgorod regions, and Russia \
+         claims the Donetsk and Luhansk regions.",
+    );
+    for (surface, admin1) in [
+        ("Bryansk", "RU.10"),
+        ("Kursk", "RU.41"),
+        ("Belgorod", "RU.09"),
+        ("Donetsk", "UA.05"),
+        ("Luhansk", "UA.14"),
+    ] {
+        let area = places_named(&found, surface);
+        assert_eq!(
+            (area[0].kind.as_str(), area[0].admin1.as_deref()),
+            ("admin1", Some(admin1)),
+            "{surface}"
+        );
+    }
     // Cities with cities: New York the city, and Washington no village of New York state.
     let found = geoparse(
         world(),

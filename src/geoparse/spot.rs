@@ -24,7 +24,8 @@ use super::inflect::{CYRILLIC_COUNTRIES, is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, FACILITIES, FRONTS,
-    MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, ends_with_bearing, is,
+    MILITARY_UNITS, PLURAL_AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
+    ends_with_bearing, is,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -179,6 +180,7 @@ pub fn spot_with<'w, 't, 'g>(
         token_ranges.clear();
         reading.spots(&mut spots, &mut token_ranges);
         link(text, base, &mut spots[base..], &token_ranges, words);
+        areas_of_a_list(text, base, &mut spots[base..], vocabulary);
         first_token = end;
     }
     let names = vocabulary.names();
@@ -1130,6 +1132,40 @@ impl<'t> Sentence<'_, 't, '_> {
             return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
         true
+    }
+}
+
+/// Makes every place of a list followed by a plural word for areas such an area, under its
+/// name and the singular ("the Bryansk, Kursk and Belgorod regions": the Bryansk region…),
+/// where the gazetteer knows that name; `out` are a sentence's spots, linked, offset by `base`.
+fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut Words<'_, '_>) {
+    for last in 0..out.len() {
+        let after = text[out[last].span.end..]
+            .split_whitespace()
+            .next()
+            .map(|w| {
+                w.trim_end_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+            });
+        let Some(&(_, singular)) = after.and_then(|after| {
+            PLURAL_AREA_WORDS
+                .iter()
+                .find(|(plural, _)| *plural == after)
+        }) else {
+            continue;
+        };
+        if out[last].cues.list.is_none() {
+            continue;
+        }
+        let mut k = Some(last);
+        while let Some(member) = k {
+            let key = format!("{} {singular}", vocabulary.names()[out[member].name].key);
+            if let Some(area) = vocabulary.name(&key) {
+                out[member].name = area;
+                out[member].cues.wants_area = true;
+            }
+            k = out[member].cues.list.map(|l| l - base);
+        }
     }
 }
 

@@ -409,6 +409,18 @@ pub const AREA_WORDS: &[&str] = &[
     "крае",
 ];
 
+/// Plurals of words for areas, with their singulars: after a list, every place of the list is
+/// such an area ("the Bryansk, Kursk and Belgorod regions").
+pub const PLURAL_AREA_WORDS: &[(&str, &str)] = &[
+    ("regions", "region"),
+    ("oblasts", "oblast"),
+    ("provinces", "province"),
+    ("governorates", "governorate"),
+    ("districts", "district"),
+    ("states", "state"),
+    ("counties", "county"),
+];
+
 /// Words after a name that ask for a settlement ("Pokrovsk city").
 pub const SETTLEMENT_WORDS: &[&str] = &[
     "city",
