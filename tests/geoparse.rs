@@ -574,6 +574,18 @@ fn datelines_and_headlines() {
         "{:?}",
         pinned(&found)
     );
+    // Two datelines joined by a slash, before a sentence full of names (no headline).
+    let found = geoparse(
+        world(),
+        "LONDON/WASHINGTON, Nov 25 (Reuters) - Britain and the United States agreed new \
+         sanctions on Russian oil.",
+    );
+    assert_eq!(
+        places_named(&found, "WASHINGTON")[0].admin1.as_deref(),
+        Some("US.DC"),
+        "{:?}",
+        pinned(&found)
+    );
 }
 
 #[test]

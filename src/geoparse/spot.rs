@@ -197,8 +197,19 @@ pub fn spot_with<'w, 't, 'g>(
     }
 }
 
-/// Whether capitals tell nothing in this sentence: a headline or an all-capitals line.
+/// Whether capitals tell nothing in this sentence: a headline or an all-capitals line. (A
+/// dateline in capitals before ordinary text is no part of a headline: "LONDON/WASHINGTON,
+/// Nov 25 (Reuters) - Britain and the United States agreed…")
 fn capitals_uninformative(words: &[Token]) -> bool {
+    let dateline = words
+        .iter()
+        .take_while(|t| matches!(t.case, Case::Upper | Case::Other))
+        .count();
+    let words = if dateline < words.len() && words[dateline].case == Case::Title {
+        &words[dateline..]
+    } else {
+        words
+    };
     let (mut cased, mut capitalised, mut upper, mut function_words) = (0, 0, 0, 0);
     for t in words {
         match t.case {
@@ -805,13 +816,13 @@ impl<'t> Sentence<'_, 't, '_> {
     /// Sunshine Coast").
     /// Whether tokens `first..=last` are a dateline's place: in capitals at the start of a
     /// line of ordinary text ("KYIV, Ukraine (AP) —", "(NEW YORK) —", "WASHINGTON Barack
-    /// Obama…"). Datelines name towns.
+    /// Obama…"), or after another's slash ("LONDON/WASHINGTON, Nov 25 (Reuters) -").
+    /// Datelines name towns.
     fn dateline(&self, first: usize, last: usize) -> bool {
-        first == 0
+        let after_slash = first > 0 && self.gap_after(first - 1) == "/";
+        (first == 0 || after_slash)
             && !self.headline
-            && self.words[first..=last]
-                .iter()
-                .all(|t| t.case == Case::Upper)
+            && self.words[..=last].iter().all(|t| t.case == Case::Upper)
     }
 
     /// Whether a bearing and "of" come right before token `first`: "south of Cairns".
