@@ -421,6 +421,12 @@ fn a_side_in_arms_says_who_acts_not_where() {
         "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",
         &["Kurakhove", "Bakhmut"],
     );
+    // A country's name as its forces' attribute says who acts, not where: the US's warships
+    // visit the Egyptian city, its officials may well be at home.
+    let found = geoparse(world(), "US warships visited Alexandria.");
+    assert_eq!(places_named(&found, "Alexandria")[0].country, "EG");
+    let found = geoparse(world(), "US officials visited Alexandria.");
+    assert_eq!(places_named(&found, "Alexandria")[0].country, "US");
     // An armed group may take its name from a small place; a notable place before its
     // members is where they are from.
     pins(
@@ -740,6 +746,14 @@ fn former_states_and_the_common_names_of_regions() {
         places_named(&found, "Newfoundland")[0].admin1.as_deref(),
         Some("CA.05")
     );
+    // Islands a state holds off another's coast: Taiwan's Matsu, not Matsue, Japan.
+    let found = geoparse(
+        world(),
+        "China sent warships near Taiwan's Kinmen and Matsu islands.",
+    );
+    for surface in ["Kinmen", "Matsu islands"] {
+        assert_eq!(places_named(&found, surface)[0].country, "TW", "{surface}");
+    }
     // Somalia's regions as the news spells them: not Shabelle, a district of Ethiopia.
     let found = geoparse(world(), "Al-Shabaab attacked a base in Lower Shabelle.");
     assert_eq!(pinned(&found), ["Lower Shabelle"]);

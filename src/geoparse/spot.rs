@@ -493,11 +493,20 @@ impl<'t> Sentence<'_, 't, '_> {
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
                 let owned = (last + 1 < self.words.len()).then_some(last + 1);
-                let actor = self.words[last].possessive
-                    && owned.is_some_and(|k| {
+                // (A country's name before its forces, in the possessive or as their
+                // attribute, says who acts: "Russia's Defense Ministry", "US warships".)
+                let a_country = self.vocabulary.names()[name]
+                    .candidates
+                    .iter()
+                    .any(|c| c.entry.kind() == Kind::Country);
+                let actor = if self.words[last].possessive {
+                    owned.is_some_and(|k| {
                         let word = self.word(k);
                         is(ARMED, self.vocabulary.lower(word)) || self.leads_to_institution(k)
-                    });
+                    })
+                } else {
+                    a_country && next.is_some_and(|w| is(ARMED, self.vocabulary.lower(w)))
+                };
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
                 let cues = Cues {

@@ -451,6 +451,7 @@ pub const ARMED: &[&str] = &[
     "navy",
     "fleet",
     "warplanes",
+    "warships",
     "jets",
     "aircraft",
     "drones",
