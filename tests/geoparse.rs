@@ -218,6 +218,15 @@ fn people_are_not_places() {
     pins("The farm is large, said Jackson on Monday.", &[]);
     // (A name after "of" is the place something is of: "the mayor of Raleigh said".)
     pins("The mayor of Raleigh said so.", &["Raleigh"]);
+    // (Nor is a place after a locative and words that describe it: officials speak.)
+    pins(
+        "Officials in Russian-occupied Melitopol said the city was calm.",
+        &["Melitopol"],
+    );
+    pins(
+        "Residents in besieged Pokrovsk said shelling went on.",
+        &["Pokrovsk"],
+    );
     // Places report things too.
     pins(
         "Residents of Khan Younis and Rafah reported heavy shelling.",

@@ -847,14 +847,31 @@ impl<'t> Sentence<'_, 't, '_> {
         is(BEARINGS, self.vocabulary.lower(bearing))
     }
 
+    /// Whether a locative comes before token `first`, right before it or across "the" and
+    /// words in lower case that describe the place ("in the Sunshine Coast", "in occupied
+    /// Melitopol", "in Russian-occupied Melitopol").
     fn after_locative(&mut self, first: usize) -> bool {
-        match self.prev(first, false) {
-            Some(w) if w.is(Word::LOCATIVE) => true,
-            Some(w) if self.vocabulary.lower(w) == "the" => self
-                .prev(first - 1, false)
-                .is_some_and(|w| w.is(Word::LOCATIVE)),
-            _ => false,
+        let mut k = first;
+        for _ in 0..3 {
+            let Some(j) = self.prev_token(k) else {
+                return false;
+            };
+            let word = self.word(j);
+            if word.is(Word::LOCATIVE) {
+                return true;
+            }
+            let describes = self.vocabulary.lower(word) == "the"
+                || (self.words[j].case == Case::Lower && !self.is_function_word(j));
+            if !describes {
+                return false;
+            }
+            // (A compound describes as one word: "Russian-occupied".)
+            k = j;
+            while k > 0 && matches!(self.gap_after(k - 1), "-" | "‐" | "‑") {
+                k -= 1;
+            }
         }
+        false
     }
 
     /// The token before token `first` that may begin a person's name with it, and whether a
@@ -1016,7 +1033,7 @@ impl<'t> Sentence<'_, 't, '_> {
         // "of" what something is of, "the mayor of Raleigh said"; a name of two words or more
         // is a government's, "Tamil Nadu said".)
         let after_of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
-        if speaks && best < 3 && single && !prev_is(Word::LOCATIVE) && !after_of {
+        if speaks && best < 3 && single && !self.after_locative(first) && !after_of {
             self.remember_person(name);
             return false;
         }
