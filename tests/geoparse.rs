@@ -553,6 +553,15 @@ fn ukrainian_and_russian_case_endings() {
     let found = geoparse(world(), "Обстрелы в Белгородской области усилились.");
     assert_eq!(found.places.len(), 1, "{:?}", pinned(&found));
     assert_eq!(found.places[0].admin1.as_deref(), Some("RU.09"));
+    // An oblast by its common name, declined: "Херсонщину", "на Харківщині", "на Харьковщине".
+    let found = geoparse(
+        world(),
+        "Російські війська обстріляли Херсонщину. На Харківщині пошкоджено будинки. Обстрелы на \
+         Донетчине продолжаются.",
+    );
+    let admin1: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
+    assert_eq!(admin1, [Some("UA.08"), Some("UA.07"), Some("UA.05")]);
+    assert!(found.places.iter().all(|p| p.kind == "admin1"));
     // A sentence's first word, capitalised as any first word is, is read as an inflected
     // place name only where it names a notable one.
     pins(
