@@ -764,6 +764,16 @@ fn former_states_and_the_common_names_of_regions() {
         places_named(&found, "Newfoundland")[0].admin1.as_deref(),
         Some("CA.05")
     );
+    // Russia's names, and their abbreviations, for the oblasts it claims.
+    let found = geoparse(
+        world(),
+        "Russian troops took Ugledar in the Donetsk People's Republic, and shelling went on in \
+         the LPR.",
+    );
+    for (surface, admin1) in [("Donetsk People's Republic", "UA.05"), ("LPR", "UA.14")] {
+        let area = places_named(&found, surface);
+        assert_eq!(area[0].admin1.as_deref(), Some(admin1), "{surface}");
+    }
     // Islands a state holds off another's coast: Taiwan's Matsu, not Matsue, Japan.
     let found = geoparse(
         world(),
