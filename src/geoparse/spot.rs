@@ -495,17 +495,17 @@ impl<'t> Sentence<'_, 't, '_> {
                 let owned = (last + 1 < self.words.len()).then_some(last + 1);
                 // (A country's name before its forces, in the possessive or as their
                 // attribute, says who acts: "Russia's Defense Ministry", "US warships".)
-                let a_country = self.vocabulary.names()[name]
-                    .candidates
-                    .iter()
-                    .any(|c| c.entry.kind() == Kind::Country);
                 let actor = if self.words[last].possessive {
                     owned.is_some_and(|k| {
                         let word = self.word(k);
                         is(ARMED, self.vocabulary.lower(word)) || self.leads_to_institution(k)
                     })
                 } else {
-                    a_country && next.is_some_and(|w| is(ARMED, self.vocabulary.lower(w)))
+                    next.is_some_and(|w| is(ARMED, self.vocabulary.lower(w)))
+                        && self.vocabulary.names()[name]
+                            .candidates
+                            .iter()
+                            .any(|c| c.entry.kind() == Kind::Country)
                 };
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
@@ -828,9 +828,9 @@ impl<'t> Sentence<'_, 't, '_> {
     /// Obama…"), or after another's slash ("LONDON/WASHINGTON, Nov 25 (Reuters) -").
     /// Datelines name towns.
     fn dateline(&self, first: usize, last: usize) -> bool {
-        let after_slash = first > 0 && self.gap_after(first - 1) == "/";
-        (first == 0 || after_slash)
+        self.words[first].case == Case::Upper
             && !self.headline
+            && (first == 0 || self.gap_after(first - 1) == "/")
             && self.words[..=last].iter().all(|t| t.case == Case::Upper)
     }
 
@@ -1177,6 +1177,9 @@ impl<'t> Sentence<'_, 't, '_> {
 /// where the gazetteer knows that name; `out` are a sentence's spots, linked, offset by `base`.
 fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut Words<'_, '_>) {
     for last in 0..out.len() {
+        if out[last].cues.list.is_none() {
+            continue;
+        }
         let after = text[out[last].span.end..]
             .split_whitespace()
             .next()
@@ -1191,9 +1194,6 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
         }) else {
             continue;
         };
-        if out[last].cues.list.is_none() {
-            continue;
-        }
         let mut k = Some(last);
         while let Some(member) = k {
             let key = format!("{} {singular}", vocabulary.names()[out[member].name].key);
