@@ -145,6 +145,11 @@ fn ordinary_words_are_not_places() {
         "They met in Nice and flew on to Reading.",
         &["Nice", "Reading"],
     );
+    // So does a public body in lower case after it.
+    pins(
+        "The Nice police said the attacker was shot, and the Reading council will appeal.",
+        &["Nice", "Reading"],
+    );
     // So does a bearing: "south of".
     pins(
         "Cairns rose on the hill. He lives in Edmonton, south of Cairns.",

@@ -1061,12 +1061,15 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // "the White House", "the Pentagon": a building, unless a notable place is named or
         // a word for an area follows ("the Riverdale area", "the Crown Heights neighborhood"),
-        // or one for a stretch of a front or a facility named after the place ("the Pokrovsk
-        // direction", "the Saky airfield").
+        // or one for a stretch of a front, a facility or a public body named after the place
+        // ("the Pokrovsk direction", "the Saky airfield", "the Cairns police").
         let says_place = next.is_some_and(|k| {
             let word = self.word(k);
             let lower = self.vocabulary.lower(word);
-            word.is(Word::AREA | Word::SETTLEMENT) || is(FRONTS, lower) || is(FACILITIES, lower)
+            word.is(Word::AREA | Word::SETTLEMENT)
+                || is(FRONTS, lower)
+                || is(FACILITIES, lower)
+                || (word.is(Word::PUBLIC_BODY) && self.words[k].case == Case::Lower)
         });
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && all_minor_places
@@ -1160,8 +1163,9 @@ impl<'t> Sentence<'_, 't, '_> {
             if capitalised_neighbour {
                 return false;
             }
-            // (A word for an area, a front or a facility after it says "place" as a locative
-            // does: "the Crown Heights neighborhood", "the Saky airfield".)
+            // (A word for an area, a front, a facility or a public body after it says "place" as
+            // a locative does: "the Crown Heights neighborhood", "the Saky airfield", "the
+            // Cairns police".)
             let locative = prev_is(Word::LOCATIVE)
                 || listed_locative
                 || self.after_bearing(first)
