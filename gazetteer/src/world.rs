@@ -589,10 +589,10 @@ fn article_spellings(name: &str) -> Vec<String> {
         rest = &rest[at + 1..];
     }
     words.push((rest, ""));
-    let is_article = |(k, (word, sep)): (usize, &(&str, &str))| {
+    let article_at = |(k, (word, sep)): (usize, &(&str, &str))| {
         k + 1 < words.len() && !sep.is_empty() && is_article(word)
     };
-    if !words.iter().enumerate().any(is_article) {
+    if !words.iter().enumerate().any(article_at) {
         return Vec::new();
     }
     ["al", "el"]
@@ -601,7 +601,7 @@ fn article_spellings(name: &str) -> Vec<String> {
             let mut spelt = String::with_capacity(name.len());
             for (k, entry) in words.iter().enumerate() {
                 let (word, sep) = *entry;
-                if is_article((k, entry)) {
+                if article_at((k, entry)) {
                     let capital = word.starts_with(char::is_uppercase);
                     spelt.push_str(match (capital, article) {
                         (true, "al") => "Al",
