@@ -145,6 +145,15 @@ fn ordinary_words_are_not_places() {
         "They met in Nice and flew on to Reading.",
         &["Nice", "Reading"],
     );
+    // So does its region or country after a comma, where a place of its name lies.
+    pins(
+        "Storms hit Mobile, Alabama, and the mayor of Oxford, North Carolina, spoke.",
+        &["Mobile", "Alabama", "Oxford", "North Carolina"],
+    );
+    pins(
+        "Saudi Arabia cut ties with a US ally in the Gulf, Qatar.",
+        &["Saudi Arabia", "US", "Qatar"],
+    );
     // So does a public body in lower case after it.
     pins(
         "The Nice police said the attacker was shot, and the Reading council will appeal.",

@@ -847,6 +847,27 @@ impl<'t> Sentence<'_, 't, '_> {
         is(BEARINGS, self.vocabulary.lower(bearing))
     }
 
+    /// Whether a comma and the name of a first-level region or a country that holds a place of
+    /// the name `name` follow token `last`, as they follow a town's name: "Oxford, North
+    /// Carolina", "Mobile, Alabama" (but not "the Gulf, Qatar").
+    fn region_follows(&mut self, last: usize, name: usize) -> bool {
+        let next = last + 1;
+        if next >= self.words.len() || self.gap_after(last) != ", " || !self.capitalised(next) {
+            return false;
+        }
+        let Some((_, region, _)) = self.longest_match(next) else {
+            return false;
+        };
+        let names = self.vocabulary.names();
+        names[region].candidates.iter().any(|r| {
+            names[name].candidates.iter().any(|c| match r.entry.kind() {
+                Kind::Country => c.entry.country() == r.entry.country(),
+                Kind::Admin1 => c.entry.admin1().is_some_and(|a| a.id() == r.entry.id()),
+                _ => false,
+            })
+        })
+    }
+
     /// Whether a locative comes before token `first`, right before it or across "the" and
     /// words in lower case that describe the place ("in the Sunshine Coast", "in occupied
     /// Melitopol", "in Russian-occupied Melitopol").
@@ -1169,7 +1190,8 @@ impl<'t> Sentence<'_, 't, '_> {
             let locative = prev_is(Word::LOCATIVE)
                 || listed_locative
                 || self.after_bearing(first)
-                || says_place;
+                || says_place
+                || self.region_follows(last, name);
             return best_main >= if single { 3 } else { 2 } || (locative && best_main >= 1);
         }
         true
