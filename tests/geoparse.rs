@@ -645,6 +645,14 @@ fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
     let found = geoparse(world(), "The fire began near Fresno, Calif., on Sunday.");
     assert_eq!(pinned(&found), ["Fresno", "Calif"]);
     assert_eq!(found.places[1].admin1.as_deref(), Some("US.CA"));
+    // So is a village placed in a region named with a direction before it.
+    let found = geoparse(
+        world(),
+        "Drones hit Kostiantynivka in northern Sumy region overnight.",
+    );
+    let village = places_named(&found, "Kostiantynivka");
+    assert!(village[0].approximate, "{:?}", village[0]);
+    assert_eq!(village[0].admin1.as_deref(), Some("UA.21"));
     // Initials also stand alone, but not after a year nor before a name.
     pins("Wildfires spread in B.C. this week.", &["B.C"]);
     pins("The temple dates from 500 B.C. and was restored.", &[]);

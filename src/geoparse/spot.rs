@@ -23,7 +23,7 @@
 use super::inflect::{CYRILLIC_COUNTRIES, is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, FACILITIES, FRONTS,
+    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, DIRECTIONS, FACILITIES, FRONTS,
     MILITARY_UNITS, PLURAL_AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
     ends_with_bearing, is,
 };
@@ -1317,6 +1317,11 @@ fn link(
                 Cow::Borrowed(gap)
             };
             let gap = lower.trim_end_matches("the ");
+            // (A direction before the second names part of it: "Banjska, in northern Kosovo".)
+            let gap = match gap.trim_end().rsplit_once(' ') {
+                Some((before, last)) if is(DIRECTIONS, last) => before,
+                _ => gap,
+            };
             let trimmed = gap.trim();
             let (a_last, b_first) = (token_range[a].1, token_range[b].0);
             if words[a_last].possessive && b_first == a_last + 1 {
