@@ -567,6 +567,28 @@ fn ukrainian_and_russian_case_endings() {
     let found = geoparse(world(), "Обстрелы в Белгородской области усилились.");
     assert_eq!(found.places.len(), 1, "{:?}", pinned(&found));
     assert_eq!(found.places[0].admin1.as_deref(), Some("RU.09"));
+    // A list of regions in Russian, the plural ending the last name; and Mykolaiv declined,
+    // its ї an є ("Миколаєві").
+    let found = geoparse(
+        world(),
+        "ПВО сбили беспилотники над Брянской, Курской и Белгородской областями. В Одесі та \
+         Миколаєві лунали вибухи.",
+    );
+    let admin1: Vec<(&str, Option<&str>)> = found
+        .places
+        .iter()
+        .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
+        .collect();
+    assert_eq!(
+        admin1,
+        [
+            ("admin1", Some("RU.10")),
+            ("admin1", Some("RU.41")),
+            ("admin1", Some("RU.09")),
+            ("place", Some("UA.17")),
+            ("place", Some("UA.16"))
+        ]
+    );
     // An oblast by its common name, declined: "Херсонщину", "на Харківщині", "на Харьковщине".
     let found = geoparse(
         world(),

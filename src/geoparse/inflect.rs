@@ -4,8 +4,8 @@
 //! Покровська` (the defence of Pokrovsk), `в Белгородской области` (in Belgorod Oblast). The
 //! gazetteer files names in the nominative. [`nominatives`] guesses the nominatives a word
 //! may come from by swapping its case ending for nominative endings, including the Ukrainian
-//! `о`/`е` → `і` alternation of closed syllables (`Харкова` ← `Харків`); the matcher keeps the
-//! guesses the gazetteer knows.
+//! `о`/`е` → `і` and `є` → `ї` alternations of closed syllables (`Харкова` ← `Харків`,
+//! `Миколаєві` ← `Миколаїв`); the matcher keeps the guesses the gazetteer knows.
 
 /// Case endings, longest first; a word ending in one of them may be an inflected form.
 const ENDINGS: &[&str] = &[
@@ -59,12 +59,17 @@ pub fn nominatives(word: &str) -> Vec<String> {
         for nominative in NOMINATIVE {
             let base: String = stem.iter().collect();
             add(format!("{base}{nominative}"));
-            // Closed-syllable alternation: Харков- → Харків, Миколаєв- stays.
+            // Closed-syllable alternation: Харков- → Харків, Миколаєв- → Миколаїв.
             if nominative.is_empty() && stem.len() >= 3 {
                 let vowel = stem.len() - 2;
-                if matches!(stem[vowel], 'о' | 'е') {
+                let closed = match stem[vowel] {
+                    'о' | 'е' => Some('і'),
+                    'є' => Some('ї'),
+                    _ => None,
+                };
+                if let Some(closed) = closed {
                     let mut alternated = stem.clone();
-                    alternated[vowel] = 'і';
+                    alternated[vowel] = closed;
                     add(alternated.into_iter().collect());
                 }
             }
@@ -91,6 +96,7 @@ mod tests {
             ("Покровська", "Покровськ"),
             ("Костянтинівки", "Костянтинівка"),
             ("Харкові", "Харків"),
+            ("Миколаєві", "Миколаїв"),
             ("Одессе", "Одесса"),
             ("Николаеву", "Николаев"),
             ("Белгородской", "Белгородская"),

@@ -1206,18 +1206,24 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
         if out[last].cues.list.is_none() {
             continue;
         }
-        let after = text[out[last].span.end..]
+        // (The plural follows the list, or, declined, ends its last name: "Белгородской
+        // областями"; "the United States" is a name of its own.)
+        let own_last_word = out[last]
+            .cues
+            .cyrillic
+            .then(|| text[out[last].span.clone()].rsplit(' ').next())
+            .flatten();
+        let plural = text[out[last].span.end..]
             .split_whitespace()
             .next()
+            .into_iter()
+            .chain(own_last_word)
             .map(|w| {
                 w.trim_end_matches(|c: char| !c.is_alphabetic())
                     .to_lowercase()
-            });
-        let Some(&(_, singular)) = after.and_then(|after| {
-            PLURAL_AREA_WORDS
-                .iter()
-                .find(|(plural, _)| *plural == after)
-        }) else {
+            })
+            .find_map(|w| PLURAL_AREA_WORDS.iter().find(|(plural, _)| *plural == w));
+        let Some(&(_, singular)) = plural else {
             continue;
         };
         let mut k = Some(last);
@@ -1340,7 +1346,7 @@ fn link(
                 })
             {
                 Join::Near
-            } else if matches!(trimmed, "and" | "or" | ", and" | ", or") {
+            } else if is_conjunction(trimmed.trim_start_matches(", ")) {
                 Join::Conjunction
             } else {
                 Join::Other

@@ -409,8 +409,9 @@ pub const AREA_WORDS: &[&str] = &[
     "крае",
 ];
 
-/// Plurals of words for areas, with their singulars: after a list, every place of the list is
-/// such an area ("the Bryansk, Kursk and Belgorod regions").
+/// Plurals of words for areas, with their singulars (as gazetteer keys have them): after a
+/// list, every place of the list is such an area ("the Bryansk, Kursk and Belgorod regions",
+/// "над Брянской, Курской и Белгородской областями").
 pub const PLURAL_AREA_WORDS: &[(&str, &str)] = &[
     ("regions", "region"),
     ("oblasts", "oblast"),
@@ -419,6 +420,9 @@ pub const PLURAL_AREA_WORDS: &[(&str, &str)] = &[
     ("districts", "district"),
     ("states", "state"),
     ("counties", "county"),
+    ("областями", "oblast"),
+    ("областях", "oblast"),
+    ("областей", "oblast"),
 ];
 
 /// Words after a name that ask for a settlement ("Pokrovsk city").
