@@ -232,6 +232,14 @@ fn people_are_not_places() {
     pins("The farm is large, said Jackson on Monday.", &[]);
     // (A name after "of" is the place something is of: "the mayor of Raleigh said".)
     pins("The mayor of Raleigh said so.", &["Raleigh"]);
+    // A given name, though a country's, before a surname in apposition to a title.
+    let text = "Chad Smith, a spokesman for the UN, said aid crossed from Chad into Darfur.";
+    let found = geoparse(world(), text);
+    let starts: Vec<usize> = found.mentions().iter().map(|(_, m)| m.start).collect();
+    assert_eq!(
+        starts,
+        [text.rfind("Chad").unwrap(), text.find("Darfur").unwrap()]
+    );
     // (Nor is a place after a locative and words that describe it: officials speak.)
     pins(
         "Officials in Russian-occupied Melitopol said the city was calm.",

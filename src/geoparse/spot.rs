@@ -868,6 +868,14 @@ impl<'t> Sentence<'_, 't, '_> {
         })
     }
 
+    /// Whether a comma and a title follow token `k`, within the next three words: "…, a
+    /// spokesman", "…, the agency's director".
+    fn titled_after(&mut self, k: usize) -> bool {
+        k + 1 < self.words.len()
+            && self.gap_after(k) == ", "
+            && (k + 1..(k + 4).min(self.words.len())).any(|j| self.word(j).is(Word::TITLE))
+    }
+
     /// Whether a locative comes before token `first`, right before it or across "the" and
     /// words in lower case that describe the place ("in the Sunshine Coast", "in occupied
     /// Melitopol", "in Russian-occupied Melitopol").
@@ -1097,6 +1105,16 @@ impl<'t> Sentence<'_, 't, '_> {
             && best_main < 2
             && !says_place
         {
+            return false;
+        }
+        // A given name, even a country's, where the name and a surname stand in apposition to
+        // a title: "Chad Smith, a spokesman for the UN".
+        if let Some(k) = next.filter(|&k| single && self.capitalised(k))
+            && self.titled_after(k)
+        {
+            let surname = self.word(k);
+            let key = self.vocabulary.key(surname).to_string();
+            self.persons.insert(key);
             return false;
         }
         // First name: a capitalised word that is not a place follows ("Vladimir Putin",
