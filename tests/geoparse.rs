@@ -447,6 +447,16 @@ fn a_side_in_arms_says_who_acts_not_where() {
         "Floods hit Sudan's Red Sea state, near Port Sudan.",
     );
     assert_eq!(places_named(&found, "Red Sea state")[0].kind, "admin1");
+    // A river is "the" river: Dnipro the city, unless "the" or "river" says otherwise.
+    for (text, kind) in [
+        ("Drones hit Dnipro overnight.", "place"),
+        ("Russian troops crossed the Dnipro.", "river"),
+        ("Shelling hit Kherson across the Dnipro River.", "river"),
+    ] {
+        let found = geoparse(world(), text);
+        let dnipro = found.places.iter().find(|p| p.name.starts_with("Dnipro"));
+        assert_eq!(dnipro.map(|p| p.kind.as_str()), Some(kind), "{text}");
+    }
     // A stretch of the front is named after its town, "the" before it or not.
     pins(
         "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",

@@ -230,6 +230,11 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             {
                 score -= 3.0;
             }
+            // A river is "the" river, in English: "Drones hit Dnipro" is the city, "crossed
+            // the Dnipro" the river (as is "the Dnipro River", by its name).
+            if kind == Kind::River && !spot.cues.as_river && !spot.cues.cyrillic {
+                score -= 3.0;
+            }
             // A city and the region named after it: the city, unless the text asks for the
             // region ("Kyiv" the city, not the city's own first-level division).
             if kind.is_area() && !o.region_form && !spot.cues.wants_area {

@@ -76,6 +76,9 @@ pub struct Cues {
     pub inflected: bool,
     /// The name is written in Cyrillic.
     pub cyrillic: bool,
+    /// It is written as English writes a river's name, and seldom a town's: after "the" ("the
+    /// Dnipro") or with "river" ("Dnipro River").
+    pub as_river: bool,
     /// The text shows later that the name is a person's ("Ingram expectations. Tom Ingram
     /// was…"), and nothing here says it is a place.
     pub person: bool,
@@ -519,6 +522,11 @@ impl<'t> Sentence<'_, 't, '_> {
                     dateline,
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
+                    as_river: prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
+                        || (first..=last).any(|k| {
+                            let word = self.word(k);
+                            self.vocabulary.lower(word) == "river"
+                        }),
                     actor,
                     ..Cues::default()
                 };
