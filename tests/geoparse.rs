@@ -447,6 +447,12 @@ fn a_side_in_arms_says_who_acts_not_where() {
         "Floods hit Sudan's Red Sea state, near Port Sudan.",
     );
     assert_eq!(places_named(&found, "Red Sea state")[0].kind, "admin1");
+    // A city and the region named after it, both by an alias: the city.
+    let found = geoparse(
+        world(),
+        "Israel killed a Hezbollah commander in a strike near Nabatieh.",
+    );
+    assert_eq!(places_named(&found, "Nabatieh")[0].kind, "place");
     // A river is "the" river: Dnipro the city, unless "the" or "river" says otherwise.
     for (text, kind) in [
         ("Drones hit Dnipro overnight.", "place"),

@@ -236,12 +236,13 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
                 score -= 3.0;
             }
             // A city and the region named after it: the city, unless the text asks for the
-            // region ("Kyiv" the city, not the city's own first-level division).
+            // region ("Kyiv" the city, not the city's own first-level division; "Nabatieh",
+            // an alias of both, the city).
             if kind.is_area() && !o.region_form && !spot.cues.wants_area {
                 let id = o.entry.id();
-                let holds_namesake = namesake_holders
-                    .iter()
-                    .any(|&(r, main, big)| r == id && (main || (big && kind == Kind::Admin1)));
+                let holds_namesake = namesake_holders.iter().any(|&(r, main, big)| {
+                    r == id && (main || !o.main_name || (big && kind == Kind::Admin1))
+                });
                 if holds_namesake {
                     score -= 3.0;
                 }
