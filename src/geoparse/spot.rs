@@ -523,10 +523,7 @@ impl<'t> Sentence<'_, 't, '_> {
                     inflected,
                     cyrillic: is_cyrillic(&self.text[span.clone()]),
                     as_river: prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
-                        || (first..=last).any(|k| {
-                            let word = self.word(k);
-                            self.vocabulary.lower(word) == "river"
-                        }),
+                        || says_river(&self.text[span.clone()]),
                     actor,
                     ..Cues::default()
                 };
@@ -1244,11 +1241,12 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
             .next()
             .into_iter()
             .chain(own_last_word)
-            .map(|w| {
-                w.trim_end_matches(|c: char| !c.is_alphabetic())
-                    .to_lowercase()
-            })
-            .find_map(|w| PLURAL_AREA_WORDS.iter().find(|(plural, _)| *plural == w));
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
+            .find_map(|w| {
+                PLURAL_AREA_WORDS
+                    .iter()
+                    .find(|(plural, _)| plural.eq_ignore_ascii_case(w))
+            });
         let Some(&(_, singular)) = plural else {
             continue;
         };
@@ -1262,6 +1260,14 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
             k = out[member].cues.list.map(|l| l - base);
         }
     }
+}
+
+/// Whether a name begins or ends with the word "river" ("River Jordan", "Dnipro River").
+fn says_river(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() > 6
+        && (b[..6].eq_ignore_ascii_case(b"river ")
+            || b[b.len() - 6..].eq_ignore_ascii_case(b" river"))
 }
 
 /// Whether a gap describes the first place as lying in the second: ", the capital of",
@@ -1349,9 +1355,10 @@ fn link(
                 Cow::Borrowed(gap)
             };
             let gap = lower.trim_end_matches("the ");
-            // (A direction before the second names part of it: "Banjska, in northern Kosovo".)
+            // (A direction before the second names part of it: "Banjska, in northern Kosovo";
+            // only a short gap can be a join.)
             let gap = match gap.trim_end().rsplit_once(' ') {
-                Some((before, last)) if is(DIRECTIONS, last) => before,
+                Some((before, last)) if gap.len() <= 24 && is(DIRECTIONS, last) => before,
                 _ => gap,
             };
             let trimmed = gap.trim();
