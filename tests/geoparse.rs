@@ -240,6 +240,8 @@ fn people_are_not_places() {
         starts,
         [text.rfind("Chad").unwrap(), text.find("Darfur").unwrap()]
     );
+    // (A day is no surname.)
+    pins("Drones hit Kyiv Thursday, a spokesman said.", &["Kyiv"]);
     // (Nor is a place after a locative and words that describe it: officials speak.)
     pins(
         "Officials in Russian-occupied Melitopol said the city was calm.",

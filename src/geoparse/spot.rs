@@ -873,11 +873,19 @@ impl<'t> Sentence<'_, 't, '_> {
         })
     }
 
-    /// Whether a comma and a title follow token `k`, within the next three words: "…, a
-    /// spokesman", "…, the agency's director".
+    /// Whether token `k` may be a surname in apposition to a title: a comma and a title follow
+    /// it within the next three words ("Smith, a spokesman", "Smith, the agency's director"),
+    /// and it is no word of time, title or place ("Kyiv Thursday, a spokesman said").
     fn titled_after(&mut self, k: usize) -> bool {
+        let word = self.word(k);
         k + 1 < self.words.len()
             && self.gap_after(k) == ", "
+            && !word.is(Word::CALENDAR
+                | Word::TITLE
+                | Word::DIRECTION
+                | Word::PLACE_WORD
+                | Word::ORGANISATION_HEAD)
+            && self.vocabulary.gazetted(word).strength < 2
             && (k + 1..(k + 4).min(self.words.len())).any(|j| self.word(j).is(Word::TITLE))
     }
 
