@@ -490,6 +490,7 @@ fn a_side_in_arms_says_who_acts_not_where() {
          Kakhovka dam.",
         &["Saky", "Crimea", "Russia", "Kakhovka"],
     );
+    pins("Drones hit the Tuapse refinery overnight.", &["Tuapse"]);
 }
 
 #[test]

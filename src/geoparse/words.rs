@@ -498,12 +498,14 @@ pub const FRONTS: &[&str] = &[
 ];
 
 /// Words for a facility named after the place it serves ("the Saky airfield", "the Kakhovka
-/// dam", "the Kerem Shalom crossing"): the place is meant, though "the" comes before it.
+/// dam", "the Tuapse refinery", "the Kerem Shalom crossing"): the place is meant, though "the"
+/// comes before it.
 pub const FACILITIES: &[&str] = &[
     "airfield",
     "airbase",
     "airport",
     "port",
+    "refinery",
     "bridge",
     "dam",
     "crossing",
