@@ -1362,7 +1362,10 @@ fn link(
             } else {
                 Cow::Borrowed(gap)
             };
-            let gap = lower.trim_end_matches("the ");
+            let mut gap = &*lower;
+            while let Some(before) = gap.strip_suffix("the ") {
+                gap = before;
+            }
             // (A direction before the second names part of it: "Banjska, in northern Kosovo";
             // only a short gap can be a join.)
             let gap = match gap.trim_end().rsplit_once(' ') {
