@@ -251,7 +251,7 @@ fn joinable(text: &str, left: &Token, right: &Token) -> bool {
     if gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !gap.is_empty() {
         return true;
     }
-    if matches!(gap, "-" | "‐" | "‑") {
+    if is_hyphen(gap) {
         return true;
     }
     let word = &text[left.span.clone()];
@@ -350,10 +350,12 @@ impl<'t> Sentence<'_, 't, '_> {
         let dotted = loose && (gap == ". " || gap == ".\u{a0}");
         // (A word hyphened to the one before it is part of a compound, no word of its own:
         // "Power-On Time" has no locative.)
-        let compound = k
-            .checked_sub(1)
-            .is_some_and(|j| matches!(self.gap_after(j), "-" | "‐" | "‑"));
-        ((tight || dotted) && !compound).then(|| self.word(k))
+        ((tight || dotted) && !self.hyphened(k)).then(|| self.word(k))
+    }
+
+    /// Whether token `k` is hyphened to the one before it ("Power-On", "Russian-occupied").
+    fn hyphened(&self, k: usize) -> bool {
+        k > 0 && is_hyphen(self.gap_after(k - 1))
     }
 
     /// The token right before token `first`, if only spaces separate them.
@@ -909,7 +911,7 @@ impl<'t> Sentence<'_, 't, '_> {
             }
             // (A compound describes as one word: "Russian-occupied".)
             k = j;
-            while k > 0 && matches!(self.gap_after(k - 1), "-" | "‐" | "‑") {
+            while self.hyphened(k) {
                 k -= 1;
             }
         }
@@ -1270,6 +1272,21 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
     }
 }
 
+/// A gap without the commas that begin it (", and" is "and"), taken off by comparison: a
+/// pattern searcher would cost more than the gap.
+fn without_commas(gap: &str) -> &str {
+    let mut rest = gap;
+    while let Some(after) = rest.strip_prefix(", ") {
+        rest = after;
+    }
+    rest
+}
+
+/// Whether a gap is a hyphen alone, joining two words into one.
+fn is_hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "‐" | "‑")
+}
+
 /// Whether a name begins or ends with the word "river" ("River Jordan", "Dnipro River").
 fn says_river(name: &str) -> bool {
     let b = name.as_bytes();
@@ -1390,7 +1407,7 @@ fn link(
                 })
             {
                 Join::Near
-            } else if is_conjunction(trimmed.trim_start_matches(", ")) {
+            } else if is_conjunction(without_commas(trimmed)) {
                 Join::Conjunction
             } else {
                 Join::Other
