@@ -717,6 +717,52 @@ fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
 }
 
 #[test]
+fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_it_in() {
+    // The nearer of two containers holds it: Cabo Delgado, not Mozambique, and never Palma
+    // on Majorca.
+    let found = geoparse(
+        world(),
+        "Insurgents attacked Palma in Mozambique's Cabo Delgado province.",
+    );
+    let palma = places_named(&found, "Palma");
+    assert!(palma[0].approximate, "{:?}", palma[0]);
+    assert_eq!(palma[0].admin1.as_deref(), Some("MZ.01"));
+    // Put in its region or its country by apposition.
+    let found = geoparse(
+        world(),
+        "Strikes hit Kostiantynivka, Sumy region, overnight.",
+    );
+    let village = places_named(&found, "Kostiantynivka");
+    assert!(village[0].approximate, "{:?}", village[0]);
+    assert_eq!(village[0].admin1.as_deref(), Some("UA.21"));
+    let found = geoparse(
+        world(),
+        "Fighting broke out in Nasir, South Sudan, on Monday.",
+    );
+    let nasir = places_named(&found, "Nasir");
+    assert!(nasir[0].approximate, "{:?}", nasir[0]);
+    assert_eq!(nasir[0].country, "SS");
+    // A place the gazetteer has there stays itself.
+    let found = geoparse(world(), "Drones hit Pokrovsk, Donetsk region, and Sumy.");
+    let pokrovsk = places_named(&found, "Pokrovsk");
+    assert!(!pokrovsk[0].approximate);
+    assert_eq!(pokrovsk[0].admin1.as_deref(), Some("UA.05"));
+    // A list is no apposition, nor is a clause that follows a comma.
+    let found = geoparse(world(), "Protests spread to Tel Aviv, Lebanon and Syria.");
+    let tel_aviv = places_named(&found, "Tel Aviv");
+    assert_eq!(
+        (tel_aviv[0].country.as_str(), tel_aviv[0].approximate),
+        ("IL", false)
+    );
+    let found = geoparse(world(), "The fighting near Sirte, the US said, had eased.");
+    let sirte = places_named(&found, "Sirte");
+    assert_eq!(
+        (sirte[0].country.as_str(), sirte[0].approximate),
+        ("LY", false)
+    );
+}
+
+#[test]
 fn a_name_with_its_generic_word_abbreviated_is_still_its_main_name() {
     // "St. Petersburg" is how English writes Saint Petersburg, not only the Florida city's name.
     let found = geoparse(world(), "Talks in St. Petersburg went on for days.");

@@ -10,8 +10,9 @@
 //!
 //! No rule says "one sense per document": two spots of the same name are resolved apart, so
 //! one article can name two Kostiantynivkas. When the text puts a name inside a region
-//! ("Kostiantynivka in Sumy") and the gazetteer has no such place there, the mention is placed
-//! at the region and marked approximate, never at a namesake elsewhere.
+//! ("Kostiantynivka in Sumy", "Kostiantynivka, Sumy region") or a country ("Nasir, South
+//! Sudan") and the gazetteer has no such place there, the mention is placed at the region or
+//! country and marked approximate, never at a namesake elsewhere.
 
 use super::inflect::CYRILLIC_COUNTRIES;
 use super::spot::{Spot, Spots, strength};
@@ -672,12 +673,23 @@ pub fn resolve_with<'g>(
             qualified.insert(found.names[spot.name].key.as_str(), chosen.id);
         }
 
-        // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region.
-        if spot.cues.container_explicit {
+        // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region; and
+        // one put in its region or country by apposition ("Nasir, South Sudan"; not a list,
+        // nor "Sirte, the US said") at that region or country.
+        let apposed = spot.cues.container.is_some_and(|c| {
+            c > i
+                && !spot.cues.container_explicit
+                && !listed_with_holder
+                && !found.names[spots[c].name].demonym
+                && holders
+                    .first()
+                    .is_some_and(|y| matches!(y.kind, Kind::Country | Kind::Admin1))
+        });
+        if spot.cues.container_explicit || apposed {
             let any_inside = own.iter().any(|o| holders.iter().any(|y| inside(o, y)));
             let region = holders
                 .iter()
-                .find(|y| y.kind.is_area() && y.kind != Kind::Country);
+                .find(|y| y.kind.is_area() && (y.kind != Kind::Country || apposed));
             if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
                 out.push(Some(Resolution {
                     entry: region.entry,

@@ -59,7 +59,7 @@ pub struct Cues {
     /// A word for a settlement follows ("city", "town").
     pub wants_settlement: bool,
     /// The spot (index into the spots) that contains this one: "X in Y", "X, Y", "X (Y)",
-    /// "Y's X".
+    /// "Y's X"; the nearer of two, "X in W's Y".
     pub container: Option<usize>,
     /// Whether the text says so outright ("X in Y"), rather than by apposition ("X, Y"),
     /// which lists also use.
@@ -1380,8 +1380,10 @@ fn link(
                 Cow::Borrowed(gap)
             };
             let mut gap = &*lower;
+            let mut the = false;
             while let Some(before) = gap.strip_suffix("the ") {
                 gap = before;
+                the = true;
             }
             // (A direction before the second names part of it: "Banjska, in northern Kosovo";
             // only a short gap can be a join.)
@@ -1397,7 +1399,7 @@ fn link(
                 || is_description(trimmed)
             {
                 Join::In
-            } else if matches!(trimmed, "," | "(") {
+            } else if matches!(trimmed, "," | "(") && !the {
                 Join::Comma
             } else if ends_with_bearing(trimmed)
                 || PROXIMITY.iter().any(|p| {
@@ -1416,17 +1418,23 @@ fn link(
         .collect();
     for (a, &join) in joins.iter().enumerate() {
         let b = a + 1;
+        // A container named with its own ("Palma in Mozambique's Cabo Delgado province"):
+        // the nearer one holds it.
+        let holder = match joins.get(b) {
+            Some(Join::Possessive) => b + 1,
+            _ => b,
+        };
         match join {
             // The first contains the second.
             Join::Possessive => out[b].cues.container = Some(base + a),
             Join::In => {
-                out[a].cues.container = Some(base + b);
+                out[a].cues.container = Some(base + holder);
                 out[a].cues.container_explicit = true;
             }
             // "Kyiv, Ukraine"; but "Washington, New York and Boston" may be a list, which
             // resolution tells by the names' readings ("Lebanon, Tennessee and Nashville").
             Join::Comma => {
-                out[a].cues.container = Some(base + b);
+                out[a].cues.container = Some(base + holder);
                 out[a].cues.container_explicit = out[b].cues.qualifier;
                 if !out[b].cues.qualifier && goes_on_as_list(&joins[b..]) {
                     out[b].cues.list = Some(base + a);
