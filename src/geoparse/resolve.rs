@@ -104,6 +104,9 @@ fn readings<'g>(name: &Name<'g>) -> Vec<Reading<'g>> {
 /// containment both ways, nearness cue), with room to spare.
 const MAX_CONTEXT: f64 = 25.0;
 
+/// How far from Y a place "near Y" may lie, kilometres.
+const NEAR_KM: f64 = 100.0;
+
 /// How many spots on either side make a spot's context: the places of the same story, even
 /// when one text holds many stories.
 const CONTEXT: usize = 40;
@@ -693,6 +696,28 @@ pub fn resolve_with<'g>(
             if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
                 out.push(Some(Resolution {
                     entry: region.entry,
+                    approximate: true,
+                    confidence: 0.5,
+                    alternatives: alternatives(own, probabilities, usize::MAX),
+                }));
+                continue;
+            }
+        }
+        // "Pripyat near Chernobyl" with no Pripyat within a day's walk of it: place it in
+        // the region of the place it is near.
+        if let Some(n) = spot.cues.near.filter(|&n| n > i && !chosen.kind.is_area()) {
+            let by = &provisional[n];
+            let far = own.iter().all(|o| {
+                squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM) && !inside(o, by)
+            });
+            let region = match by.kind {
+                Kind::Admin1 => Some(by.entry),
+                Kind::Place => by.entry.admin1(),
+                _ => None,
+            };
+            if let Some(region) = region.filter(|_| far && first(n)[best(first(n))] >= 0.5) {
+                out.push(Some(Resolution {
+                    entry: region,
                     approximate: true,
                     confidence: 0.5,
                     alternatives: alternatives(own, probabilities, usize::MAX),
