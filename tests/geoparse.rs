@@ -760,6 +760,18 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         (sirte[0].country.as_str(), sirte[0].approximate),
         ("LY", false)
     );
+    // A place "near Y" with no namesake anywhere near Y is placed in Y's region: the
+    // abandoned Pripyat is no village of that name in Volyn.
+    let found = geoparse(
+        world(),
+        "Visitors toured the ruins of Pripyat near Chernobyl.",
+    );
+    let pripyat = places_named(&found, "Pripyat");
+    assert!(pripyat[0].approximate, "{:?}", pripyat[0]);
+    assert_eq!(pripyat[0].admin1.as_deref(), Some("UA.13"));
+    let found = geoparse(world(), "Russian troops attacked Selydove near Pokrovsk.");
+    let selydove = places_named(&found, "Selydove");
+    assert!(!selydove[0].approximate);
 }
 
 #[test]
