@@ -819,6 +819,54 @@ fn arabic_names_without_their_article_and_the_curated_places_of_war_reporting() 
 }
 
 #[test]
+fn the_english_spellings_of_arabic_and_hebrew_names_are_their_main_names() {
+    // Each is an alias in GeoNames (Dayr al Balaḩ, Ḩamāh, Ar Raqqah, Dar‘ā, Al Qunayţirah,
+    // Sa'dah, Qiryat Shmona, Zalinjay), and no text names their countries: an alias of a
+    // minor place abroad would be dropped as doubtful, the English spelling of its name is not.
+    for (text, surface, country) in [
+        (
+            "Israeli strikes hit Deir al-Balah and Gaza City overnight.",
+            "Deir al-Balah",
+            "PS",
+        ),
+        (
+            "Israeli strikes hit Deir al-Balah and Gaza City overnight.",
+            "Gaza City",
+            "PS",
+        ),
+        ("Rebels advanced from Hama toward Raqqa.", "Hama", "SY"),
+        ("Rebels advanced from Hama toward Raqqa.", "Raqqa", "SY"),
+        (
+            "Government forces shelled Daraa and Quneitra.",
+            "Daraa",
+            "SY",
+        ),
+        (
+            "Government forces shelled Daraa and Quneitra.",
+            "Quneitra",
+            "SY",
+        ),
+        ("US jets bombed Saada again.", "Saada", "YE"),
+        (
+            "Hezbollah fired rockets at Kiryat Shmona.",
+            "Kiryat Shmona",
+            "IL",
+        ),
+        ("The RSF took Zalingei last week.", "Zalingei", "SD"),
+    ] {
+        let found = geoparse(world(), text);
+        let named = places_named(&found, surface);
+        assert_eq!(named.len(), 1, "{surface} among {:?}", pinned(&found));
+        assert_eq!(named[0].country, country, "{surface}");
+    }
+    // Not a spelling of another name: "Odesa" is no Odessa, Texas.
+    let found = geoparse(world(), "Drones hit Odesa overnight.");
+    let odesa = places_named(&found, "Odesa");
+    assert_eq!(odesa[0].country, "UA");
+    assert!(odesa[0].confidence > 0.9, "{}", odesa[0].confidence);
+}
+
+#[test]
 fn a_region_named_after_its_city_answers_to_the_city_s_other_names() {
     // Russian spellings, as Moscow's statements (and older reporting) write them.
     let found = geoparse(

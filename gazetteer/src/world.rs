@@ -395,12 +395,13 @@ pub fn build(
         }
         if ARABIC_SPEAKING.contains(&city.countrycode.as_str()) {
             for name in std::iter::once(&city.name).chain(&city.alternatenames) {
+                // (Another spelling of the main name is the main name.)
                 if let Some(bare) = without_article(name).filter(|bare| keep_alias(bare)) {
-                    builder.name(handle, bare, false);
+                    builder.name(handle, bare, same_name(bare, &city.name));
                 }
                 for spelling in article_spellings(name) {
                     if keep_alias(&spelling) {
-                        builder.name(handle, &spelling, false);
+                        builder.name(handle, &spelling, same_name(&spelling, &city.name));
                     }
                 }
             }
@@ -641,21 +642,64 @@ fn same_name(alias: &str, main: &str) -> bool {
     // for "An Nabaţīyah", "Kharkov" for "Kharkiv"), at least three of them ("Hamas" is no
     // spelling of "Hamm", "Charleston" none of "Charlestown", "Emmanuel" none of
     // "‘Immanu‘el").
-    fn skeleton(name: &str) -> (Option<char>, String) {
+    // (Letters that romanise one sound, or one letter, of Arabic and Hebrew: "Kiryat" and
+    // "Qiryat", "Zalingei" and "Zalinjay"; and the feminine ending, written or not: "Quneitra"
+    // for "Al Qunayţirah".)
+    fn skeleton(name: &str, ending: bool) -> (Option<char>, String) {
         let key = normalize(name);
-        let mut words = key.split(' ').filter(|word| !is_article(word)).peekable();
-        let initial = words.peek().and_then(|word| word.chars().next());
+        let mut words = key
+            .split(' ')
+            .filter(|word| !is_article(word))
+            .map(|word| if ending { without_ending(word) } else { word })
+            .peekable();
+        let sound = |c: char| match c {
+            'q' => 'k',
+            'j' => 'g',
+            c => c,
+        };
+        let initial = words.peek().and_then(|word| word.chars().next()).map(sound);
         let mut consonants = String::new();
         for c in words.flat_map(str::chars).filter(|c| !"aeiou".contains(*c)) {
-            if !consonants.ends_with(c) {
-                consonants.push(c);
+            if !consonants.ends_with(sound(c)) {
+                consonants.push(sound(c));
             }
         }
         (initial, consonants)
     }
-    let (initial, consonants) = skeleton(alias);
-    spelt_out(alias) == spelt_out(main)
-        || (consonants.chars().count() >= 3 && (initial, consonants) == skeleton(main))
+    fn without_ending(word: &str) -> &str {
+        match word.strip_suffix('h') {
+            Some(stem) if stem.ends_with(|c| "aeiou".contains(c)) => stem,
+            _ => word,
+        }
+    }
+    // A short name is the same only letter for letter, each run of a vowel as one ("Daraa"
+    // and "Dar‘ā"; but "Odesa" is no spelling of Odessa, Texas), articles aside, and with the Arabic feminine ending ("h" after a vowel
+    // at a word's end) written or not ("Hama" for "Ḩamāh", "Raqqa" for "Ar Raqqah").
+    fn letters(name: &str) -> String {
+        let key = normalize(name);
+        let mut out = String::new();
+        for word in key.split(' ').filter(|word| !is_article(word)) {
+            for c in without_ending(word).chars() {
+                if !(out.ends_with(c) && "aeiou".contains(c)) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+    let same_sounds = |ending| {
+        let (initial, consonants) = skeleton(alias, ending);
+        consonants.chars().count() >= 3 && (initial, consonants) == skeleton(main, ending)
+    };
+    // "Gaza City" for "Gaza".
+    let city = alias
+        .strip_suffix(" City")
+        .is_some_and(|name| spelt_out(name) == spelt_out(main));
+    let same_letters = letters(alias);
+    city || spelt_out(alias) == spelt_out(main)
+        || (same_letters.len() >= 4 && same_letters == letters(main))
+        || same_sounds(false)
+        || same_sounds(true)
 }
 
 /// Whether an alternate name is worth filing. Drops what would match ordinary text or
@@ -1120,6 +1164,18 @@ mod tests {
         assert!(!same_name("Emmanuel", "‘Immanu‘el"));
         assert!(same_name("Nabatieh", "An Nabaţīyah"));
         assert!(!same_name("Stalino", "Donetsk"));
+        // With the Arabic feminine ending written or not, and in any romanisation.
+        assert!(same_name("Hama", "Ḩamāh"));
+        assert!(same_name("Raqqa", "Ar Raqqah"));
+        assert!(same_name("Daraa", "Dar‘ā"));
+        assert!(same_name("Hodeidah", "Al Ḩudaydah"));
+        assert!(same_name("Quneitra", "Al Qunayţirah"));
+        assert!(same_name("Kiryat Shmona", "Qiryat Shmona"));
+        assert!(same_name("Zalingei", "Zalinjay"));
+        assert!(same_name("Gaza City", "Gaza"));
+        assert!(!same_name("Mexico", "Mexico City"));
+        assert!(!same_name("Hamah", "Hamm"));
+        assert!(!same_name("Odesa", "Odessa"));
     }
 
     #[test]
