@@ -678,15 +678,20 @@ pub fn resolve_with<'g>(
 
         // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region; and
         // one put in its region or country by apposition ("Nasir, South Sudan"; not a list,
-        // nor "Sirte, the US said") at that region or country.
+        // nor "Sirte, the US said") at that region or country, when the place chosen lies
+        // off the area's bounds ("Kodok, Sudan", written before South Sudan was, or
+        // "Sevastopol, Russia", in Moscow's words, are those towns).
         let apposed = spot.cues.container.is_some_and(|c| {
             c > i
                 && !spot.cues.container_explicit
                 && !listed_with_holder
                 && !found.names[spots[c].name].demonym
-                && holders
-                    .first()
-                    .is_some_and(|y| matches!(y.kind, Kind::Country | Kind::Admin1))
+                && holders.first().is_some_and(|y| {
+                    matches!(y.kind, Kind::Country | Kind::Admin1)
+                        && y.entry
+                            .extent()
+                            .is_some_and(|x| !x.contains(chosen.entry.point()))
+                })
         });
         if spot.cues.container_explicit || apposed {
             let any_inside = own.iter().any(|o| holders.iter().any(|y| inside(o, y)));
