@@ -783,6 +783,30 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let found = geoparse(world(), "Russian troops attacked Selydove near Pokrovsk.");
     let selydove = places_named(&found, "Selydove");
     assert!(!selydove[0].approximate);
+    // Only a minor place said outright to be near another: not a city, nor a place whose
+    // "near" belongs to other words.
+    for (text, surface, country) in [
+        ("Drones from Kursk struck near Sumy.", "Kursk", "RU"),
+        (
+            "Israeli jets struck the Natanz enrichment site and targets around Tehran.",
+            "Natanz",
+            "IR",
+        ),
+        (
+            "Missiles struck Muridke early on Wednesday, two weeks after gunmen killed 26 \
+             tourists near Pahalgam.",
+            "Muridke",
+            "PK",
+        ),
+    ] {
+        let found = geoparse(world(), text);
+        let place = places_named(&found, surface);
+        assert_eq!(
+            (place[0].country.as_str(), place[0].approximate),
+            (country, false),
+            "{surface}"
+        );
+    }
 }
 
 #[test]

@@ -107,6 +107,10 @@ const MAX_CONTEXT: f64 = 25.0;
 /// How far from Y a place "near Y" may lie, kilometres.
 const NEAR_KM: f64 = 100.0;
 
+/// The longest gap, in bytes, between a place and the place it is said to be near outright
+/// (", a village near ").
+const NEAR_GAP: usize = 18;
+
 /// How many spots on either side make a spot's context: the places of the same story, even
 /// when one text holds many stories.
 const CONTEXT: usize = 40;
@@ -709,8 +713,15 @@ pub fn resolve_with<'g>(
             }
         }
         // "Pripyat near Chernobyl" with no Pripyat within a day's walk of it: place it in
-        // the region of the place it is near.
-        if let Some(n) = spot.cues.near.filter(|&n| n > i && !chosen.kind.is_area()) {
+        // the region of the place it is near. (Only a minor place said to be near outright,
+        // "X near Y", "X, a village near Y": not "Kursk struck near Sumy".)
+        let near_outright = spot.cues.near.filter(|&n| {
+            n > i
+                && spots[n].span.start - spot.span.end <= NEAR_GAP
+                && strength(&candidate(&chosen)) < 2
+                && !chosen.kind.is_area()
+        });
+        if let Some(n) = near_outright {
             let by = &provisional[n];
             let far = own.iter().all(|o| {
                 squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM) && !inside(o, by)

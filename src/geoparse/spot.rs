@@ -1372,6 +1372,10 @@ fn link(
             }
             let gap = &text[out[a].span.end..out[b].span.start];
             // Every join is told by the gap's last few words: a long gap is read by its tail.
+            // (But nearness is the first's only across a short gap that joins nothing else:
+            // not in "Muridke early on Wednesday, after gunmen killed tourists near Pahalgam",
+            // nor "the Natanz site and targets around Tehran".)
+            let short = gap.len() <= GAP_TAIL && !gap.split(' ').any(is_conjunction);
             let gap = tail(gap, GAP_TAIL);
             // (Most gaps are lower case already.)
             let lower = if gap.chars().any(char::is_uppercase) {
@@ -1401,12 +1405,13 @@ fn link(
                 Join::In
             } else if matches!(trimmed, "," | "(") && !the {
                 Join::Comma
-            } else if ends_with_bearing(trimmed)
-                || PROXIMITY.iter().any(|p| {
-                    trimmed
-                        .strip_suffix(p)
-                        .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
-                })
+            } else if short
+                && (ends_with_bearing(trimmed)
+                    || PROXIMITY.iter().any(|p| {
+                        trimmed
+                            .strip_suffix(p)
+                            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+                    }))
             {
                 Join::Near
             } else if is_conjunction(without_commas(trimmed)) {
