@@ -886,6 +886,14 @@ fn the_places_of_war_reporting_that_cities500_lacks_are_curated() {
             "{surface}"
         );
     }
+    // The island, beside Venezuela; the towns of that name where the text puts them.
+    let found = geoparse(
+        world(),
+        "The US struck a boat off Venezuela's coast near Trinidad, Caracas said.",
+    );
+    assert_eq!(places_named(&found, "Trinidad")[0].country, "TT");
+    let found = geoparse(world(), "He grew up in Trinidad, Colorado.");
+    assert_eq!(places_named(&found, "Trinidad")[0].country, "US");
     // "Congo" alone is the Democratic Republic, as news agencies write it; Brazzaville's
     // is the Congo Republic.
     let found = geoparse(
