@@ -491,6 +491,12 @@ fn a_side_in_arms_says_who_acts_not_where() {
         &["Saky", "Crimea", "Russia", "Kakhovka"],
     );
     pins("Drones hit the Tuapse refinery overnight.", &["Tuapse"]);
+    pins(
+        "Blasts shook the Saky air base and the Sevastopol naval base.",
+        &["Saky", "Sevastopol"],
+    );
+    // So does its region or country after "in" where it holds a place of the name.
+    pins("Explosions hit Saky in Crimea.", &["Saky", "Crimea"]);
 }
 
 #[test]

@@ -854,12 +854,29 @@ impl<'t> Sentence<'_, 't, '_> {
         is(BEARINGS, self.vocabulary.lower(bearing))
     }
 
-    /// Whether a comma and the name of a first-level region or a country that holds a place of
-    /// the name `name` follow token `last`, as they follow a town's name: "Oxford, North
-    /// Carolina", "Mobile, Alabama" (but not "the Gulf, Qatar").
+    /// Whether a comma or "in" and the name of a first-level region or a country that holds a
+    /// place of the name `name` follow token `last`, as they follow a town's name: "Oxford,
+    /// North Carolina", "Mobile, Alabama", "Saky in Crimea" (but not "the Gulf, Qatar").
     fn region_follows(&mut self, last: usize, name: usize) -> bool {
-        let next = last + 1;
-        if next >= self.words.len() || self.gap_after(last) != ", " || !self.capitalised(next) {
+        let mut next = last + 1;
+        if next >= self.words.len() {
+            return false;
+        }
+        match self.gap_after(last) {
+            ", " => {}
+            " " if {
+                let word = self.word(next);
+                self.vocabulary.lower(word) == "in"
+            } =>
+            {
+                next += 1;
+                if next >= self.words.len() || self.gap_after(next - 1) != " " {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        if !self.capitalised(next) {
             return false;
         }
         let Some((_, region, _)) = self.longest_match(next) else {

@@ -503,6 +503,11 @@ pub const FRONTS: &[&str] = &[
 pub const FACILITIES: &[&str] = &[
     "airfield",
     "airbase",
+    "air",
+    "naval",
+    "base",
+    "oil",
+    "depot",
     "airport",
     "port",
     "refinery",
