@@ -641,6 +641,40 @@ fn ukrainian_and_russian_case_endings() {
 }
 
 #[test]
+fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
+    // Countries by their Ukrainian and Russian names, declined: not "Rossi", an Italian
+    // village, for "России".
+    for (text, countries) in [
+        (
+            "Он живёт в России и часто бывает в Польше.",
+            &["RU", "PL"][..],
+        ),
+        ("Вона живе в Білорусі, а її брат у Румунії.", &["BY", "RO"]),
+        (
+            "Удары по Германии и Великобритании обсуждали в США.",
+            &["DE", "GB", "US"],
+        ),
+        ("Україна і Росія обмінялися полоненими.", &["UA", "RU"]),
+    ] {
+        let found = geoparse(world(), text);
+        let got: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
+        assert_eq!(got, countries, "{text}: {:?}", pinned(&found));
+        assert!(found.places.iter().all(|p| p.kind == "country"), "{text}");
+    }
+    // A sentence's first word that is only another place's alias in Cyrillic letters is a
+    // word: "Він" (he) is no Vienna.
+    pins("Він сказав, що допомога надійде.", &[]);
+    // The country whose army acts is who acts, not where: the town it took is pinned.
+    let found = geoparse(world(), "Армия России заняла Часов Яр.");
+    assert_eq!(
+        places_named(&found, "Часов Яр")[0].admin1.as_deref(),
+        Some("UA.05"),
+        "{:?}",
+        pinned(&found)
+    );
+}
+
+#[test]
 fn datelines_and_headlines() {
     let found = geoparse(world(), "KYIV, Ukraine (AP) — Air raid sirens sounded.");
     assert_eq!(pinned(&found), ["KYIV", "Ukraine"]);

@@ -402,18 +402,23 @@ impl<'t> Sentence<'_, 't, '_> {
             };
             let (first, last) = (i, i + len - 1);
             let span = self.words[first].span.start..self.words[last].span.end;
-            // A sentence's first word, a name only once a case ending is taken off, and then
-            // no notable place of a country that writes Cyrillic, is more likely an ordinary
-            // word capitalised ("Мирные жители", civilians; "Сили оборони", the defence
-            // forces).
+            // A sentence's first word, a name only once a case ending is taken off, or only
+            // another place's alias in Cyrillic letters, and then no notable place of a
+            // country that writes Cyrillic, is more likely an ordinary word capitalised
+            // ("Мирные жители", civilians; "Сили оборони", the defence forces; "Він", he, is
+            // no alias of Vienna).
+            let candidates = &self.vocabulary.names()[name].candidates;
             let notable = || {
-                self.vocabulary.names()[name]
-                    .candidates
+                candidates
                     .iter()
                     .filter(|c| CYRILLIC_COUNTRIES.contains(&c.entry.country()))
                     .any(|c| strength(c) >= 2)
             };
-            if inflected && first == 0 && !notable() {
+            let alias_only = || {
+                !candidates.iter().any(|c| c.main_name || c.region_form)
+                    && is_cyrillic(&self.text[span.clone()])
+            };
+            if first == 0 && (inflected || alias_only()) && !notable() {
                 i += len;
                 continue;
             }
@@ -498,6 +503,7 @@ impl<'t> Sentence<'_, 't, '_> {
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
                 let owned = (last + 1 < self.words.len()).then_some(last + 1);
+                let cyrillic = is_cyrillic(&self.text[span.clone()]);
                 // (A country's name before its forces, in the possessive or as their
                 // attribute, says who acts: "Russia's Defense Ministry", "US warships".)
                 let actor = if self.words[last].possessive {
@@ -506,7 +512,10 @@ impl<'t> Sentence<'_, 't, '_> {
                         is(ARMED, self.vocabulary.lower(word)) || self.leads_to_institution(k)
                     })
                 } else {
-                    next.is_some_and(|w| is(ARMED, self.vocabulary.lower(w)))
+                    // (Ukrainian and Russian put the country after them: "армія Росії".)
+                    let armed =
+                        |w: Option<Word>| w.is_some_and(|w| is(ARMED, self.vocabulary.lower(w)));
+                    (armed(next) || (cyrillic && armed(prev)))
                         && self.vocabulary.names()[name]
                             .candidates
                             .iter()
@@ -523,7 +532,7 @@ impl<'t> Sentence<'_, 't, '_> {
                         || dateline,
                     dateline,
                     inflected,
-                    cyrillic: is_cyrillic(&self.text[span.clone()]),
+                    cyrillic,
                     as_river: prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
                         || says_river(&self.text[span.clone()]),
                     actor,
