@@ -664,6 +664,21 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
     // A sentence's first word that is only another place's alias in Cyrillic letters is a
     // word: "Він" (he) is no Vienna.
     pins("Він сказав, що допомога надійде.", &[]);
+    // A name only once its case ending is taken off is a notable place or one of a country
+    // that writes Cyrillic by its own name: "з Макроном" (with Macron) is no Makronia in
+    // India, "з Єрмаком" no Aksu, Kazakhstan, once Yermak.
+    pins(
+        "Зеленський зустрівся з Макроном і Єрмаком у Парижі.",
+        &["Парижі"],
+    );
+    // Each name of a declined list of regions is its region.
+    let found = geoparse(
+        world(),
+        "Беспилотники сбиты над Московской, Тульской и Калужской областями.",
+    );
+    let regions: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
+    assert_eq!(regions, [Some("RU.47"), Some("RU.76"), Some("RU.25")]);
+    assert!(found.places.iter().all(|p| p.kind == "admin1"));
     // The country whose army acts is who acts, not where: the town it took is pinned.
     let found = geoparse(world(), "Армия России заняла Часов Яр.");
     assert_eq!(

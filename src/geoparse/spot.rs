@@ -422,6 +422,20 @@ impl<'t> Sentence<'_, 't, '_> {
                 i += len;
                 continue;
             }
+            // Anywhere, a name only once a case ending is taken off must be a notable place or
+            // go by its own name in a country that writes Cyrillic: "з Макроном" (with Macron)
+            // is no Makronia, India, nor "з Єрмаком" Aksu, Kazakhstan, once called Yermak.
+            let own_name_or_notable = || {
+                candidates.iter().any(|c| {
+                    strength(c) >= 2
+                        || ((c.main_name || c.region_form)
+                            && CYRILLIC_COUNTRIES.contains(&c.entry.country()))
+                })
+            };
+            if inflected && !own_name_or_notable() {
+                i += len;
+                continue;
+            }
             // A word capitalised but no name ("I've") is none on its own.
             if len == 1
                 && !self.vocabulary.names()[name].demonym
@@ -1288,8 +1302,20 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
         };
         let mut k = Some(last);
         while let Some(member) = k {
-            let key = format!("{} {singular}", vocabulary.names()[out[member].name].key);
-            if let Some(area) = vocabulary.name(&key) {
+            // (A declined name is tried in each nominative it may come from: "Тульской" is
+            // "Тульская", the region's, as well as "Тульский".)
+            let key = &vocabulary.names()[out[member].name].key;
+            let keys: Vec<String> = std::iter::once(key.clone())
+                .chain(
+                    nominatives(&text[out[member].span.clone()])
+                        .iter()
+                        .map(|n| normalize(n)),
+                )
+                .collect();
+            if let Some(area) = keys
+                .iter()
+                .find_map(|key| vocabulary.name(&format!("{key} {singular}")))
+            {
                 out[member].name = area;
                 out[member].cues.wants_area = true;
             }
