@@ -671,6 +671,16 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
         "Зеленський зустрівся з Макроном і Єрмаком у Парижі.",
         &["Парижі"],
     );
+    // In a Ukrainian sentence a name Ukraine and Russia share is Ukraine's: Lyman, Donetsk
+    // region, not Liman, Astrakhan.
+    let found = geoparse(world(), "Бої тривають біля Сіверська і Лимана.");
+    let admin1: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
+    assert_eq!(
+        admin1,
+        [Some("UA.05"), Some("UA.05")],
+        "{:?}",
+        pinned(&found)
+    );
     // Each name of a declined list of regions is its region.
     let found = geoparse(
         world(),

@@ -223,9 +223,13 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             {
                 score += DATELINE_CITY;
             }
-            // A name written in Cyrillic is most likely in a country that writes it so.
+            // A name written in Cyrillic is most likely in a country that writes it so; in
+            // Ukrainian, in Ukraine ("біля Лимана" is Lyman, Donetsk, not Liman, Astrakhan).
             if spot.cues.cyrillic && CYRILLIC_COUNTRIES.contains(&o.entry.country()) {
                 score += 2.0;
+            }
+            if spot.cues.ukrainian && o.entry.country() == "UA" {
+                score += 1.0;
             }
             // A sea or river and the region named after it: the water, unless the text asks for
             // the region ("the Red Sea", not Sudan's Red Sea State).
@@ -344,9 +348,9 @@ pub struct Known<'g> {
     /// The number of each name's key.
     key_numbers: Vec<usize>,
     keys: FxHashMap<String, usize>,
-    /// The own scores, and the probabilities they give, by name and the four cues they
+    /// The own scores, and the probabilities they give, by name and the five cues they
     /// depend on.
-    own: FxHashMap<(usize, [bool; 4]), usize>,
+    own: FxHashMap<(usize, [bool; 5]), usize>,
     worked_out: Vec<(Vec<f64>, Vec<f64>)>,
     /// The windows of anchors met (see [`Window::sorted`]), by number.
     windows: FxHashMap<Vec<(u32, usize)>, usize>,
@@ -381,6 +385,7 @@ impl<'g> Known<'g> {
     fn own_scores(&mut self, spot: &Spot) -> usize {
         let cues = [
             spot.cues.cyrillic,
+            spot.cues.ukrainian,
             spot.cues.wants_area,
             spot.cues.wants_settlement,
             spot.cues.dateline,
@@ -409,7 +414,7 @@ pub fn resolve_with<'g>(
 ) -> Vec<Option<Resolution<'g>>> {
     let spots = &found.spots;
     known.learn(&found.names);
-    // Scores from a spot's own words depend on its name and three cues: worked out once each.
+    // Scores from a spot's own words depend on its name and five cues: worked out once each.
     let own_index: Vec<usize> = spots.iter().map(|s| known.own_scores(s)).collect();
     let Known {
         readings,

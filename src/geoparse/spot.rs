@@ -76,6 +76,8 @@ pub struct Cues {
     pub inflected: bool,
     /// The name is written in Cyrillic.
     pub cyrillic: bool,
+    /// Its sentence is Ukrainian: it has letters Russian lacks (і, ї, є, ґ).
+    pub ukrainian: bool,
     /// It is written as English writes a river's name, and seldom a town's: after "the" ("the
     /// Dnipro") or with "river" ("Dnipro River").
     pub as_river: bool,
@@ -337,6 +339,15 @@ impl<'t> Sentence<'_, 't, '_> {
     }
 
     /// The text between token `k` and the next (which must exist).
+    /// Whether the sentence is Ukrainian: it has letters Russian lacks.
+    fn ukrainian(&self) -> bool {
+        let (Some(first), Some(last)) = (self.words.first(), self.words.last()) else {
+            return false;
+        };
+        self.text[first.span.start..last.span.end]
+            .contains(['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ'])
+    }
+
     fn gap_after(&self, k: usize) -> &'t str {
         &self.text[self.words[k].span.end..self.words[k + 1].span.start]
     }
@@ -547,6 +558,7 @@ impl<'t> Sentence<'_, 't, '_> {
                     dateline,
                     inflected,
                     cyrillic,
+                    ukrainian: cyrillic && self.ukrainian(),
                     as_river: prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
                         || says_river(&self.text[span.clone()]),
                     actor,
