@@ -1287,6 +1287,16 @@ fn a_famous_city_s_confidence_is_told_against_its_strongest_rival() {
     // make a whole.
     let runner_up = &geneva.alternatives[0];
     assert!((runner_up.probability + geneva.confidence - 1.0).abs() < 1e-9);
+    // A country named outright is told against its other readings, not against the towns of
+    // its name the text did not ask for: "Iraq" is an alias of Arak, Iran, which a text about
+    // Iran favours, but Iraq is not doubtful.
+    let found = geoparse(
+        world(),
+        "Iran-backed Houthis and Tehran-aligned militias in Iraq vowed revenge.",
+    );
+    let iraq = places_named(&found, "Iraq");
+    assert_eq!(iraq[0].kind, "country");
+    assert!(!iraq[0].doubtful(), "{}", iraq[0].confidence);
 }
 
 #[test]

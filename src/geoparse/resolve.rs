@@ -669,6 +669,7 @@ pub fn resolve_with<'g>(
         // district of that name wins only when the text puts it in its region ("Lebanon,
         // Tennessee"), at this mention or an earlier one of the same name. (A city's name
         // gets no such rule: local news names its own London unqualified.)
+        let mut towns_set_aside = false;
         if let Some(country) = country_named(own) {
             let c = &own[top];
             // ("Mexico, the US and Canada" is a list of countries, not Mexico in the US.)
@@ -678,6 +679,7 @@ pub fn resolve_with<'g>(
                 || qualified.get(found.names[spot.name].key.as_str()) == Some(&c.id);
             if matches!(c.kind, Kind::Place | Kind::Admin2) && !qualified {
                 top = country;
+                towns_set_aside = true;
             }
         }
         let chosen = own[top];
@@ -787,7 +789,24 @@ pub fn resolve_with<'g>(
         out.push(Some(Resolution {
             entry: chosen.entry,
             approximate: false,
-            confidence: against_runner_up(probabilities, top),
+            // (Towns of a country's name that the text did not put in their region are set
+            // aside: the country is measured against its other readings.)
+            confidence: if towns_set_aside {
+                let kept: Vec<f64> = own
+                    .iter()
+                    .zip(probabilities)
+                    .map(|(o, &p)| {
+                        if matches!(o.kind, Kind::Place | Kind::Admin2) {
+                            0.0
+                        } else {
+                            p
+                        }
+                    })
+                    .collect();
+                against_runner_up(&kept, top)
+            } else {
+                against_runner_up(probabilities, top)
+            },
             alternatives,
         }));
     }
