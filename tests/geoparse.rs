@@ -951,6 +951,19 @@ fn the_places_of_war_reporting_that_cities500_lacks_are_curated() {
             "{surface}"
         );
     }
+    // A country, not its province of the same name; the massif, not a Virginian town.
+    let found = geoparse(
+        world(),
+        "TAIPEI, Taiwan (AP) — China sent 30 aircraft around Taiwan. Israel kept troops \
+         on Mount Hermon in southern Syria.",
+    );
+    for place in places_named(&found, "Taiwan") {
+        assert_eq!(
+            (place.kind.as_str(), place.country.as_str()),
+            ("country", "TW")
+        );
+    }
+    assert_eq!(places_named(&found, "Mount Hermon")[0].country, "SY");
     // The island, beside Venezuela; the towns of that name where the text puts them.
     let found = geoparse(
         world(),

@@ -247,6 +247,18 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             if kind == Kind::River && !spot.cues.as_river && !spot.cues.cyrillic {
                 score -= 3.0;
             }
+            // A country and its region of the same name: the country, unless the text asks
+            // for the region ("Taiwan", not Taiwan Province; "Mexico", not the State of
+            // Mexico).
+            if kind == Kind::Admin1
+                && !o.region_form
+                && !spot.cues.wants_area
+                && options
+                    .iter()
+                    .any(|c| c.kind == Kind::Country && c.country == o.country)
+            {
+                score -= 3.0;
+            }
             // A city and the region named after it: the city, unless the text asks for the
             // region ("Kyiv" the city, not the city's own first-level division; "Nabatieh",
             // an alias of both, the city).
@@ -484,6 +496,34 @@ pub fn resolve_with<'g>(
         match by_name.iter_mut().find(|(s, _)| *s == slot) {
             Some((_, w)) => *w += weight,
             None => by_name.push((slot, weight)),
+        }
+    }
+    // A spot whose readings, none nearly certain, nearly all lie in one country speaks for
+    // that country too ("New Milford" and "Litchfield", each a name of several American
+    // towns, say the text is about the United States).
+    for i in 0..spots.len() {
+        if own_weight[i] > 0.0 || spots[i].cues.person || spots[i].cues.actor {
+            continue;
+        }
+        let p = first(i);
+        let top = &options[i][best(p)];
+        if !named_outright(i, top) || top.country.is_empty() {
+            continue;
+        }
+        let mass: f64 = options[i]
+            .iter()
+            .zip(p)
+            .filter(|(o, _)| o.slot == top.slot)
+            .map(|(_, &q)| q)
+            .sum();
+        if mass >= 0.9 {
+            let slot = top.slot;
+            country_weight[slot] += mass;
+            let by_name = &mut name_country_weight[name[i]];
+            match by_name.iter_mut().find(|(s, _)| *s == slot) {
+                Some((_, w)) => *w += mass,
+                None => by_name.push((slot, mass)),
+            }
         }
     }
     // The anchors that are places: a demonym read for context speaks for its country's
