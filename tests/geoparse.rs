@@ -964,6 +964,8 @@ fn the_places_of_war_reporting_that_cities500_lacks_are_curated() {
         );
     }
     assert_eq!(places_named(&found, "Mount Hermon")[0].country, "SY");
+    let found = geoparse(world(), "Israel plans to annex the Jordan Valley.");
+    assert_eq!(places_named(&found, "Jordan Valley")[0].kind, "region");
     // The island, beside Venezuela; the towns of that name where the text puts them.
     let found = geoparse(
         world(),
