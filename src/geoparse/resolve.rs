@@ -487,16 +487,19 @@ pub fn resolve_with<'g>(
     // The weight each country has from the anchors, in all and by name.
     let mut country_weight = vec![0.0; COUNTRY_SLOTS];
     let mut name_country_weight: Vec<Vec<(usize, f64)>> = vec![Vec::new(); keys.len()];
-    let mut own_weight = vec![0.0; spots.len()];
-    for &a in &anchors {
-        let (slot, weight) = (country_slot(provisional[a].country), anchor_weight(a));
-        own_weight[a] = weight;
+    let mut speak_for = |name: usize, slot: usize, weight: f64| {
         country_weight[slot] += weight;
-        let by_name = &mut name_country_weight[name[a]];
+        let by_name = &mut name_country_weight[name];
         match by_name.iter_mut().find(|(s, _)| *s == slot) {
             Some((_, w)) => *w += weight,
             None => by_name.push((slot, weight)),
         }
+    };
+    let mut own_weight = vec![0.0; spots.len()];
+    for &a in &anchors {
+        let (slot, weight) = (country_slot(provisional[a].country), anchor_weight(a));
+        own_weight[a] = weight;
+        speak_for(name[a], slot, weight);
     }
     // A spot whose readings, none nearly certain, nearly all lie in one country speaks for
     // that country too ("New Milford" and "Litchfield", each a name of several American
@@ -517,13 +520,7 @@ pub fn resolve_with<'g>(
             .map(|(_, &q)| q)
             .sum();
         if mass >= 0.9 {
-            let slot = top.slot;
-            country_weight[slot] += mass;
-            let by_name = &mut name_country_weight[name[i]];
-            match by_name.iter_mut().find(|(s, _)| *s == slot) {
-                Some((_, w)) => *w += mass,
-                None => by_name.push((slot, mass)),
-            }
+            speak_for(name[i], top.slot, mass);
         }
     }
     // The anchors that are places: a demonym read for context speaks for its country's
@@ -723,6 +720,14 @@ pub fn resolve_with<'g>(
             }
         }
         let chosen = own[top];
+        // A place the gazetteer lacks, placed at the area holding it (or near it), with every
+        // reading of its name as an alternative.
+        let placed_at = |area: Entry<'g>| Resolution {
+            entry: area,
+            approximate: true,
+            confidence: 0.5,
+            alternatives: alternatives(own, probabilities, usize::MAX),
+        };
         if holders.iter().any(|y| inside(&chosen, y)) {
             qualified.insert(found.names[spot.name].key.as_str(), chosen.id);
         }
@@ -750,12 +755,7 @@ pub fn resolve_with<'g>(
                 .iter()
                 .find(|y| y.kind.is_area() && (y.kind != Kind::Country || apposed));
             if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
-                out.push(Some(Resolution {
-                    entry: region.entry,
-                    approximate: true,
-                    confidence: 0.5,
-                    alternatives: alternatives(own, probabilities, usize::MAX),
-                }));
+                out.push(Some(placed_at(region.entry)));
                 continue;
             }
         }
@@ -779,12 +779,7 @@ pub fn resolve_with<'g>(
                 _ => None,
             };
             if let Some(region) = region.filter(|_| far && first(n)[best(first(n))] >= 0.5) {
-                out.push(Some(Resolution {
-                    entry: region,
-                    approximate: true,
-                    confidence: 0.5,
-                    alternatives: alternatives(own, probabilities, usize::MAX),
-                }));
+                out.push(Some(placed_at(region)));
                 continue;
             }
         }
