@@ -338,7 +338,6 @@ impl<'t> Sentence<'_, 't, '_> {
         word
     }
 
-    /// The text between token `k` and the next (which must exist).
     /// Whether the sentence is Ukrainian: it has letters Russian lacks.
     fn ukrainian(&self) -> bool {
         let (Some(first), Some(last)) = (self.words.first(), self.words.last()) else {
@@ -348,6 +347,7 @@ impl<'t> Sentence<'_, 't, '_> {
             .contains(['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ'])
     }
 
+    /// The text between token `k` and the next (which must exist).
     fn gap_after(&self, k: usize) -> &'t str {
         &self.text[self.words[k].span.end..self.words[k + 1].span.start]
     }
@@ -1448,6 +1448,8 @@ fn link(
                 Cow::Borrowed(gap)
             };
             let mut gap = &*lower;
+            // (Whether "the" ends the gap: a comma and "the" begin no apposition, "Sirte, the
+            // US said".)
             let mut the = false;
             while let Some(before) = gap.strip_suffix("the ") {
                 gap = before;
