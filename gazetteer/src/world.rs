@@ -673,8 +673,9 @@ fn same_name(alias: &str, main: &str) -> bool {
         }
     }
     // A short name is the same only letter for letter, each run of a vowel as one ("Daraa"
-    // and "Dar‘ā"; but "Odesa" is no spelling of Odessa, Texas), articles aside, and with the Arabic feminine ending ("h" after a vowel
-    // at a word's end) written or not ("Hama" for "Ḩamāh", "Raqqa" for "Ar Raqqah").
+    // and "Dar‘ā"; but "Odesa" is no spelling of Odessa, Texas), articles aside, and with the
+    // Arabic feminine ending ("h" after a vowel at a word's end) written or not ("Hama" for
+    // "Ḩamāh", "Raqqa" for "Ar Raqqah").
     fn letters(name: &str) -> String {
         let key = normalize(name);
         let mut out = String::new();
