@@ -182,8 +182,8 @@ impl Place {
     }
 
     /// Whether the map and the text show the place as doubtful (faded, dashed): placed at its
-    /// region, or resolved with a confidence under 0.7 (on the evaluation corpora, four in
-    /// five of those are right, against nineteen in twenty of the rest).
+    /// region, or resolved with a confidence under 0.7 (on the evaluation corpora, three in
+    /// four of those are right, against nineteen in twenty of the rest).
     pub fn doubtful(&self) -> bool {
         self.approximate || self.confidence < 0.7
     }
