@@ -578,6 +578,10 @@ fn whole_names() {
     let plant = places_named(&found, "Zaporizhzhia nuclear power plant");
     assert_eq!(plant.len(), 1, "{:?}", pinned(&found));
     assert!((plant[0].lat - 47.51).abs() < 0.05 && (plant[0].lon - 34.59).abs() < 0.05);
+    // "The Zaporizhzhia plant" is the same plant, not the city.
+    let found = geoparse(world(), "The Zaporizhzhia plant lost external power again.");
+    let plant = places_named(&found, "Zaporizhzhia plant");
+    assert!((plant[0].lat - 47.51).abs() < 0.05, "{:?}", pinned(&found));
 }
 
 #[test]
