@@ -704,6 +704,22 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
 }
 
 #[test]
+fn a_sentence_without_capitals_is_read_as_a_headline() {
+    // A chat message or a careless paste: the names that are no ordinary words are names.
+    pins(
+        "drones hit kharkiv and sumy last night, officials said",
+        &["kharkiv", "sumy"],
+    );
+    pins(
+        "explosions were heard in the hague and velyka novosilka",
+        &["the hague", "velyka novosilka"],
+    );
+    // Ordinary words stay words, as in a headline ("Nice", "Turkey" are places only when
+    // written so).
+    pins("we ate turkey and drank wine in nice", &[]);
+}
+
+#[test]
 fn datelines_and_headlines() {
     let found = geoparse(world(), "KYIV, Ukraine (AP) — Air raid sirens sounded.");
     assert_eq!(pinned(&found), ["KYIV", "Ukraine"]);

@@ -151,7 +151,7 @@ pub fn spot_with<'w, 't, 'g>(
     vocabulary: &'w mut Words<'t, 'g>,
 ) -> Spots<'w, 'g> {
     let sentence_spans = sentences(text);
-    let all_tokens = tokens(text);
+    let mut all_tokens = tokens(text);
     // What each token's word is, once asked.
     let mut token_words: Vec<Option<Word>> = vec![None; all_tokens.len()];
     let mut spots: Vec<Spot> = Vec::new();
@@ -169,13 +169,17 @@ pub fn spot_with<'w, 't, 'g>(
         while end < all_tokens.len() && all_tokens[end].span.end <= sentence.end {
             end += 1;
         }
+        let uncased = uncased(&all_tokens[first_token..end]);
+        if uncased {
+            recase(text, &mut all_tokens[first_token..end], vocabulary);
+        }
         let words = &all_tokens[first_token..end];
         let mut reading = Sentence {
             text,
             words,
             known: &mut token_words[first_token..end],
             index: s,
-            headline: capitals_uninformative(words),
+            headline: uncased || capitals_uninformative(words),
             vocabulary: &mut *vocabulary,
             persons: &mut persons,
             scratch: &mut scratch,
@@ -199,6 +203,41 @@ pub fn spot_with<'w, 't, 'g>(
         sentences: sentence_spans,
         spots,
         names: Cow::Borrowed(names),
+    }
+}
+
+/// Whether a sentence is written without capitals (a chat message, a careless paste): three
+/// words or more, all lower case.
+fn uncased(words: &[Token]) -> bool {
+    let mut cased = 0;
+    for t in words {
+        match t.case {
+            Case::Lower => cased += 1,
+            Case::Title | Case::Upper => return false,
+            Case::Other => {}
+        }
+    }
+    cased >= 3
+}
+
+/// Capitalises, in a sentence written without capitals, the words of names that are no
+/// ordinary words ("drones hit kharkiv and sumy": "kharkiv" and "sumy", not "hit"), and an
+/// ordinary word that begins a name before one ("new york"), so that they are read as in a
+/// headline.
+fn recase<'t>(text: &'t str, words: &mut [Token], vocabulary: &mut Words<'t, '_>) {
+    let mut begins_name = vec![false; words.len()];
+    for (k, t) in words.iter_mut().enumerate() {
+        let word = vocabulary.word(&text[t.span.clone()]);
+        let gazetted = vocabulary.gazetted(word);
+        begins_name[k] = vocabulary.name_start(word).is_some();
+        if !gazetted.common && (gazetted.strength > 0 || begins_name[k]) {
+            t.case = Case::Title;
+        }
+    }
+    for k in (0..words.len().saturating_sub(1)).rev() {
+        if begins_name[k] && words[k + 1].case == Case::Title {
+            words[k].case = Case::Title;
+        }
     }
 }
 
