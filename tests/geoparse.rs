@@ -704,6 +704,20 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
 }
 
 #[test]
+fn capitals_listed_together_speak_for_their_governments() {
+    // Not the Washington near Sunderland, which London's England would otherwise favour.
+    let found = geoparse(world(), "Talks in Washington and London continued.");
+    let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
+    assert_eq!(countries, ["US", "GB"], "{:?}", pinned(&found));
+    // A town listed with towns is still the local one.
+    let found = geoparse(
+        world(),
+        "Floods hit Washington and Sunderland in Tyne and Wear.",
+    );
+    assert_eq!(found.places[0].country, "GB");
+}
+
+#[test]
 fn a_sentence_without_capitals_is_read_as_a_headline() {
     // A chat message or a careless paste: the names that are no ordinary words are names.
     pins(

@@ -169,6 +169,10 @@ fn prior(o: &Reading<'_>) -> f64 {
 /// Worth of being of the kind of the places listed with it.
 const LIST_KIND: f64 = 2.0;
 
+/// Worth of being a capital listed with capitals: a list of capitals speaks for their
+/// governments, whichever country the text is about.
+const LIST_CAPITALS: f64 = 4.0;
+
 /// Worth of being a city known everywhere, for a dateline's place.
 const DATELINE_CITY: f64 = 6.0;
 
@@ -690,13 +694,19 @@ pub fn resolve_with<'g>(
                     scores[k] += 4.0 * (-chord_km(squared.sqrt()) / 60.0).exp();
                 }
             }
-            // A list names places of a kind: cities with cities, states with states.
-            if siblings
-                .iter()
-                .flatten()
-                .any(|&j| first(j)[best(first(j))] >= 0.5 && provisional[j].kind == o.kind)
-            {
+            // A list names places of a kind: cities with cities, states with states, and
+            // capitals with capitals ("Washington and London", not the English town).
+            let listed_with = |same: &dyn Fn(&Reading<'_>) -> bool| {
+                siblings
+                    .iter()
+                    .flatten()
+                    .any(|&j| first(j)[best(first(j))] >= 0.5 && same(&provisional[j]))
+            };
+            if listed_with(&|r| r.kind == o.kind) {
                 scores[k] += LIST_KIND;
+            }
+            if o.entry.is_capital() && listed_with(&|r| r.entry.is_capital()) {
+                scores[k] += LIST_CAPITALS;
             }
         }
         softmax(&mut scores);
