@@ -675,6 +675,18 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
         "Зеленський зустрівся з Макроном і Єрмаком у Парижі.",
         &["Парижі"],
     );
+    // A front is named by its town's adjective: the town, for each of a list.
+    let found = geoparse(
+        world(),
+        "Бої тривали на Лиманському, Куп'янському і Костянтинівському напрямках.",
+    );
+    let towns: Vec<Option<u32>> = found.places.iter().map(|p| p.geonameid).collect();
+    assert_eq!(
+        towns,
+        [Some(704204), Some(703656), Some(705104)],
+        "{:?}",
+        pinned(&found)
+    );
     // In a Ukrainian sentence a name Ukraine and Russia share is Ukraine's: Lyman, Donetsk
     // region, not Liman, Astrakhan.
     let found = geoparse(world(), "Бої тривають біля Сіверська і Лимана.");

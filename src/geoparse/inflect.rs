@@ -78,6 +78,47 @@ pub fn nominatives(word: &str) -> Vec<String> {
     out
 }
 
+/// Adjective endings, longest first ("Костянтинівському", "Покровское").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ому", "ого", "ому", "ими", "ий", "ій", "ім", "ої", "ою", "ая", "ое", "ой", "ом", "ых", "их",
+    "ый", "а", "е", "у",
+];
+
+/// The towns a Ukrainian or Russian adjective may be made from, as the fronts of a war are
+/// named ("Костянтинівському напрямку" from Костянтинівка, "Лиманському" from Лиман,
+/// "Сумському" from Суми): the adjective's stem without its suffix (-ськ-, -цьк-, -ск-), bare
+/// or with a town's ending.
+///
+/// # Example
+/// ```
+/// use conflict_mapper::geoparse::inflect::adjective_towns;
+/// assert!(adjective_towns("Костянтинівському").contains(&"Костянтинівка".to_string()));
+/// assert!(adjective_towns("Лиманському").contains(&"Лиман".to_string()));
+/// ```
+pub fn adjective_towns(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let Some(ending) = ADJECTIVE_ENDINGS.iter().find(|e| {
+        let e: Vec<char> = e.chars().collect();
+        lower_ends_with(&chars, &e)
+    }) else {
+        return Vec::new();
+    };
+    let stem: String = chars[..chars.len() - ending.chars().count()]
+        .iter()
+        .collect();
+    let Some(base) = ["ськ", "цьк", "зьк", "ск", "цк"]
+        .iter()
+        .find_map(|suffix| stem.strip_suffix(suffix))
+        .filter(|base| base.chars().count() >= 3)
+    else {
+        return Vec::new();
+    };
+    ["", "ка", "и", "е", "я"]
+        .iter()
+        .map(|town| format!("{base}{town}"))
+        .collect()
+}
+
 fn lower_ends_with(word: &[char], ending: &[char]) -> bool {
     word.len() >= ending.len()
         && word[word.len() - ending.len()..]

@@ -20,7 +20,7 @@
 //! generic word after ("region", "city"), and links to the spot that contains them
 //! ("X in Y", "X, Y", "X (Y)", "Y's X") or that they lie near ("near Y").
 
-use super::inflect::{CYRILLIC_COUNTRIES, is_cyrillic, nominatives};
+use super::inflect::{CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, DIRECTIONS, FACILITIES, FRONTS,
@@ -375,6 +375,22 @@ impl<'t> Sentence<'_, 't, '_> {
         let word = self.vocabulary.word(&self.text[self.words[k].span.clone()]);
         self.known[k] = Some(word);
         word
+    }
+
+    /// Whether a front's word follows token `k`, right after it or after a list of more
+    /// capitalised words ("на Лиманському, Куп'янському і Сіверському напрямках").
+    fn front_follows(&mut self, k: usize) -> bool {
+        for j in k + 1..(k + 8).min(self.words.len()) {
+            let word = self.word(j);
+            let lower = self.vocabulary.lower(word);
+            if is(FRONTS, lower) {
+                return true;
+            }
+            if !self.capitalised(j) && !is_conjunction(lower) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether the sentence is Ukrainian: it has letters Russian lacks.
@@ -751,7 +767,11 @@ impl<'t> Sentence<'_, 't, '_> {
             // Declined Ukrainian and Russian names, for names of one or two words: the form as
             // written and each guessed nominative ("Покровська" is an alias of a hamlet as
             // written; "Покровськ" names Pokrovsk).
-            let filing = format!("\u{2}{}", &text[span]);
+            // (An adjective before a front's word is the town the front is named after:
+            // "на Костянтинівському напрямку"; filed apart, for the same word elsewhere is
+            // no town's.)
+            let front = len == 1 && self.front_follows(i);
+            let filing = format!("{}{}", if front { '\u{3}' } else { '\u{2}' }, &text[span]);
             if let Some(n) = self.vocabulary.filed(&filing) {
                 return Some((len, n, self.vocabulary.names()[n].inflected));
             }
@@ -760,6 +780,9 @@ impl<'t> Sentence<'_, 't, '_> {
                     let word = &text[words[k].span.clone()];
                     let mut forms = vec![word.to_string()];
                     forms.extend(nominatives(word));
+                    if front {
+                        forms.extend(adjective_towns(word));
+                    }
                     forms
                 })
                 .collect();

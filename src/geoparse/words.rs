@@ -531,6 +531,14 @@ pub const FRONTS: &[&str] = &[
     "frontline",
     "bridgehead",
     "salient",
+    // Ukrainian and Russian, after the town's adjective: "на Покровському напрямку".
+    "напрямок",
+    "напрямку",
+    "напрямках",
+    "напрямі",
+    "направление",
+    "направлении",
+    "направлениях",
 ];
 
 /// Words for a facility named after the place it serves ("the Saky airfield", "the Kakhovka
