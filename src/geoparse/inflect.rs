@@ -80,8 +80,8 @@ pub fn nominatives(word: &str) -> Vec<String> {
 
 /// Adjective endings, longest first ("Костянтинівському", "Покровское").
 const ADJECTIVE_ENDINGS: &[&str] = &[
-    "ому", "ого", "ому", "ими", "ий", "ій", "ім", "ої", "ою", "ая", "ое", "ой", "ом", "ых", "их",
-    "ый", "а", "е", "у",
+    "ому", "ого", "ими", "ий", "ій", "ім", "ої", "ою", "ая", "ое", "ой", "ом", "ых", "их", "ый",
+    "а", "е", "у",
 ];
 
 /// The towns a Ukrainian or Russian adjective may be made from, as the fronts of a war are
