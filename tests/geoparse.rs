@@ -1358,6 +1358,11 @@ fn a_famous_city_s_confidence_is_told_against_its_strongest_rival() {
     let iraq = places_named(&found, "Iraq");
     assert_eq!(iraq[0].kind, "country");
     assert!(!iraq[0].doubtful(), "{}", iraq[0].confidence);
+    // Two entries for one town are no rivals: GeoNames has Geneina as "El Geneina Fort" and
+    // "Al-Junaynah", a few kilometres apart.
+    let found = geoparse(world(), "Thousands fled Geneina in West Darfur.");
+    let geneina = places_named(&found, "Geneina");
+    assert!(!geneina[0].doubtful(), "{}", geneina[0].confidence);
 }
 
 #[test]
