@@ -721,6 +721,11 @@ fn capitals_listed_together_speak_for_their_governments() {
     let found = geoparse(world(), "Talks in Washington and London continued.");
     let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
     assert_eq!(countries, ["US", "GB"], "{:?}", pinned(&found));
+    // In either order: a neighbour in the list and in the sentence is one neighbour, not two
+    // (the Washington in West Sussex lies 70 km from London).
+    let found = geoparse(world(), "Officials in London and Washington agreed.");
+    let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
+    assert_eq!(countries, ["GB", "US"], "{:?}", pinned(&found));
     // A town listed with towns is still the local one.
     let found = geoparse(
         world(),

@@ -673,9 +673,12 @@ pub fn resolve_with<'g>(
                 .map(|p| reach(o, p))
                 .fold(f64::INFINITY, f64::min);
             // (Beyond a thousand kilometres it adds nothing worth the reckoning.)
-            if nearest_in_sentence < squared_chord_of_km(1000.0) {
-                scores[k] += 2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp();
-            }
+            let sentence_near = if nearest_in_sentence < squared_chord_of_km(1000.0) {
+                2.5 * (-chord_km(nearest_in_sentence.sqrt()) / 100.0).exp()
+            } else {
+                0.0
+            };
+            scores[k] += sentence_near;
             // "X in Y", "X, Y", "Y's X" (of a list, "X, Y and Z", only by X's main name).
             if holders.iter().any(|y| inside(o, y)) && (o.main_name || !listed_with_holder) {
                 scores[k] += 6.0;
@@ -691,10 +694,13 @@ pub fn resolve_with<'g>(
                 }
             }
             // "near Y", "around Y and X".
+            // (What the same neighbour already gave as a place of the sentence is not given
+            // twice.)
             if let Some(n) = spot.cues.near.or(spot.cues.list) {
                 let squared = squared_chord(o.at, provisional[n].at);
                 if squared < squared_chord_of_km(1000.0) {
-                    scores[k] += 4.0 * (-chord_km(squared.sqrt()) / 60.0).exp();
+                    let near = 4.0 * (-chord_km(squared.sqrt()) / 60.0).exp();
+                    scores[k] += (near - sentence_near).max(0.0);
                 }
             }
             // A list names places of a kind: cities with cities, states with states, and
