@@ -848,22 +848,14 @@ pub fn resolve_with<'g>(
             // readings), nor the entries for the same place (GeoNames' near-duplicates, a
             // city's district of its name: "Geneina" is both "El Geneina Fort" and
             // "Al-Junaynah", "Goma" a city and its territory).
-            confidence: {
-                let rivals: Vec<f64> = own
-                    .iter()
-                    .zip(probabilities)
-                    .map(|(o, &p)| {
-                        let set_aside =
-                            towns_set_aside && matches!(o.kind, Kind::Place | Kind::Admin2);
-                        let same_place = o.id != chosen.id
-                            && matches!(o.kind, Kind::Place | Kind::Admin2)
-                            && matches!(chosen.kind, Kind::Place | Kind::Admin2)
-                            && squared_chord(o.at, chosen.at) < squared_chord_of_km(SAME_PLACE_KM);
-                        if set_aside || same_place { 0.0 } else { p }
-                    })
-                    .collect();
-                against_runner_up(&rivals, top)
-            },
+            confidence: against_runner_up(probabilities, top, |k| {
+                let o = &own[k];
+                let town = matches!(o.kind, Kind::Place | Kind::Admin2);
+                let same_place = town
+                    && matches!(chosen.kind, Kind::Place | Kind::Admin2)
+                    && squared_chord(o.at, chosen.at) < squared_chord_of_km(SAME_PLACE_KM);
+                !(towns_set_aside && town) && !same_place
+            }),
             alternatives,
         }));
     }
@@ -1050,17 +1042,18 @@ fn alternatives<'g>(
 }
 
 /// The confidence in reading `chosen` of a spot: its probability against the likeliest other
-/// reading alone, not against all of them. A name many small places share ("Geneva": the Swiss
+/// reading that is its `rival` alone, not against all of them. A name many small places share ("Geneva": the Swiss
 /// city and a dozen American towns) would otherwise split its probability among them and show
 /// a well-known city at 28 %; against its strongest rival it shows 70 %. (On the evaluation
 /// corpora this is the better calibrated of the two: expected calibration error .032 against
 /// .049, Brier score .047 against .057, over 2,738 resolved mentions.)
-fn against_runner_up(probabilities: &[f64], chosen: usize) -> f64 {
-    let runner_up = probabilities
-        .iter()
-        .enumerate()
-        .filter(|&(k, _)| k != chosen)
-        .map(|(_, &p)| p)
-        .fold(0.0, f64::max);
+fn against_runner_up(probabilities: &[f64], chosen: usize, rival: impl Fn(usize) -> bool) -> f64 {
+    let mut runner_up = 0.0;
+    for (k, &p) in probabilities.iter().enumerate() {
+        // (Whether a reading is a rival is asked only of one that would be the runner-up.)
+        if k != chosen && p > runner_up && rival(k) {
+            runner_up = p;
+        }
+    }
     probabilities[chosen] / (probabilities[chosen] + runner_up)
 }
