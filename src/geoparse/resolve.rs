@@ -854,7 +854,7 @@ pub fn resolve_with<'g>(
                 let same_place = town
                     && matches!(chosen.kind, Kind::Place | Kind::Admin2)
                     && squared_chord(o.at, chosen.at) < squared_chord_of_km(SAME_PLACE_KM);
-                !(towns_set_aside && town) && !same_place
+                !(same_place || (towns_set_aside && town))
             }),
             alternatives,
         }));
