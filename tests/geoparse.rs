@@ -874,6 +874,13 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let pokrovsk = places_named(&found, "Pokrovsk");
     assert!(!pokrovsk[0].approximate);
     assert_eq!(pokrovsk[0].admin1.as_deref(), Some("UA.05"));
+    // A notable city before a region is a list, not a town the gazetteer lacks.
+    let found = geoparse(world(), "Drones struck Kharkiv, Sumy region, overnight.");
+    let kharkiv = places_named(&found, "Kharkiv");
+    assert_eq!(
+        (kharkiv[0].admin1.as_deref(), kharkiv[0].approximate),
+        (Some("UA.07"), false)
+    );
     // A list is no apposition, nor is a clause that follows a comma.
     let found = geoparse(world(), "Protests spread to Tel Aviv, Lebanon and Syria.");
     let tel_aviv = places_named(&found, "Tel Aviv");

@@ -753,12 +753,14 @@ pub fn resolve_with<'g>(
 
         // "Kostiantynivka in Sumy" with no Kostiantynivka there: place it at the region; and
         // one put in its region or country by apposition ("Nasir, South Sudan"; not a list,
-        // nor "Sirte, the US said") at that region or country, when the place chosen lies
-        // off the area's bounds ("Kodok, Sudan", written before South Sudan was, or
-        // "Sevastopol, Russia", in Moscow's words, are those towns).
+        // nor "Sirte, the US said") at that region or country, when the place chosen is a
+        // minor one and lies off the area's bounds ("Kodok, Sudan", written before South
+        // Sudan was, or "Sevastopol, Russia", in Moscow's words, are those towns; "Kharkiv,
+        // Sumy region" is a list).
         let apposed = spot.cues.container.is_some_and(|c| {
             c > i
                 && !spot.cues.container_explicit
+                && strength(&candidate(&chosen)) < 2
                 && !listed_with_holder
                 && !found.names[spots[c].name].demonym
                 && holders.first().is_some_and(|y| {
