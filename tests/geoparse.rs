@@ -491,6 +491,12 @@ fn a_side_in_arms_says_who_acts_not_where() {
         &["Saky", "Crimea", "Russia", "Kakhovka"],
     );
     pins("Drones hit the Tuapse refinery overnight.", &["Tuapse"]);
+    // A ship's name after its kind is the ship's.
+    pins(
+        "The sinking of the cruiser Moskva was a blow; the frigate Admiral Makarov was hit \
+         near Sevastopol. Drones hit a ship. Odesa's governor said two were hurt.",
+        &["Sevastopol", "Odesa"],
+    );
     pins(
         "Blasts shook the Saky air base and the Sevastopol naval base.",
         &["Saky", "Sevastopol"],
@@ -1009,6 +1015,14 @@ fn the_places_of_war_reporting_that_cities500_lacks_are_curated() {
             "{surface}"
         );
     }
+    // A river's bounds hold no city: Kyiv in the same text does not make Dnipro the river.
+    let found = geoparse(
+        world(),
+        "The Oreshnik missile struck Dnipro, Putin said, warning of strikes on Kyiv.",
+    );
+    let dnipro = places_named(&found, "Dnipro");
+    assert_eq!(dnipro[0].kind, "place", "{:?}", pinned(&found));
+    assert!(!dnipro[0].doubtful(), "{}", dnipro[0].confidence);
     // A country, not its province of the same name; the massif, not a Virginian town.
     let found = geoparse(
         world(),

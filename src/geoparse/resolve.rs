@@ -333,7 +333,9 @@ fn chord_km(chord: f64) -> f64 {
 /// candidate: 0 when the candidate is an area that holds it (a country, a region), else
 /// between their points.
 fn reach(candidate: &Reading<'_>, other: &Reading<'_>) -> f64 {
-    if candidate.kind.is_area() && inside(other, candidate) {
+    // (A river's bounds are those of its whole course, no area it holds: Kyiv is no nearer
+    // the Dnipro than Dnipro the city is.)
+    if candidate.kind.is_area() && candidate.kind != Kind::River && inside(other, candidate) {
         0.0
     } else {
         squared_chord(candidate.at, other.at)

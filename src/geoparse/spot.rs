@@ -24,7 +24,7 @@ use super::inflect::{CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominativ
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, DIRECTIONS, FACILITIES, FRONTS,
-    MILITARY_UNITS, PLURAL_AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES,
+    MILITARY_UNITS, PLURAL_AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, VESSELS,
     ends_with_bearing, is,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
@@ -1093,6 +1093,14 @@ impl<'t> Sentence<'_, 't, '_> {
         let prev_is = |class| prev.is_some_and(|w: Word| w.is(class));
 
         if single && word.is(Word::CALENDAR | Word::DIRECTION | Word::TITLE) {
+            return false;
+        }
+        // A ship's name after its kind: "the cruiser Moskva", "the tanker Kerch" (not across
+        // a full stop: "…hit a ship. Odesa's governor said").
+        if self
+            .prev(first, false)
+            .is_some_and(|w| is(VESSELS, self.vocabulary.lower(w)))
+        {
             return false;
         }
         // A name of one or two letters ("Al", "Ål", "Ås") is a minor place only after a

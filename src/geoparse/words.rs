@@ -561,6 +561,29 @@ pub const FACILITIES: &[&str] = &[
     "checkpoint",
 ];
 
+/// Kinds of ship, before a ship's name, which is often a place's ("the cruiser Moskva", "the
+/// tanker Kerch").
+pub const VESSELS: &[&str] = &[
+    "cruiser",
+    "frigate",
+    "destroyer",
+    "corvette",
+    "warship",
+    "submarine",
+    "carrier",
+    "tanker",
+    "ship",
+    "vessel",
+    "freighter",
+    "ferry",
+    "icebreaker",
+    "крейсер",
+    "фрегат",
+    "корабель",
+    "корабль",
+    "танкер",
+];
+
 /// Military units, which take their names from places and rivers ("the Azov regiment", "the
 /// Aidar battalion"): a name before one, even in lower case, is the unit's.
 pub const MILITARY_UNITS: &[&str] = &["regiment", "battalion", "brigade"];
