@@ -703,7 +703,39 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
         "{:?}",
         pinned(&found)
     );
-    // Each name of a declined list of regions is its region.
+    // A country declined before a person's name is what the office is of, and no given
+    // name: "the president of France Emmanuel Macron" in Paris, not a Ukrainian village once
+    // called Paryzh; a sea declined in both words is the sea.
+    let found = geoparse(
+        world(),
+        "Президент України провів переговори з президентом Франції Еммануелем Макроном у \
+         Парижі. Дрони летіли над акваторією Чорного моря.",
+    );
+    let got: Vec<(&str, &str)> = found
+        .places
+        .iter()
+        .map(|p| (p.country.as_str(), p.kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("UA", "country"),
+            ("FR", "country"),
+            ("FR", "place"),
+            ("", "sea")
+        ],
+        "{:?}",
+        pinned(&found)
+    );
+    let found = geoparse(world(), "Сбиты над акваторией Черного моря.");
+    assert_eq!(found.places[0].kind, "sea", "{:?}", pinned(&found));
+    // Each name of a declined list of regions is its region, the first too.
+    let found = geoparse(
+        world(),
+        "Дроны сбиты над Белгородской, Курской и Брянской областями.",
+    );
+    let regions: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
+    assert_eq!(regions, [Some("RU.09"), Some("RU.41"), Some("RU.10")]);
     let found = geoparse(
         world(),
         "Беспилотники сбиты над Московской, Тульской и Калужской областями.",

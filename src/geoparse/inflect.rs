@@ -15,7 +15,7 @@ const ENDINGS: &[&str] = &[
 
 /// Nominative endings to try on a stem.
 const NOMINATIVE: &[&str] = &[
-    "", "а", "я", "ь", "й", "и", "ы", "і", "е", "о", "ая", "ий", "ый", "ька", "ська",
+    "", "а", "я", "ь", "й", "и", "ы", "і", "е", "о", "ая", "ий", "ый", "ое", "ька", "ська",
 ];
 
 /// Countries whose official script is Cyrillic.

@@ -377,13 +377,15 @@ impl<'t> Sentence<'_, 't, '_> {
         word
     }
 
-    /// Whether a front's word follows token `k`, right after it or after a list of more
-    /// capitalised words ("на Лиманському, Куп'янському і Сіверському напрямках").
-    fn front_follows(&mut self, k: usize) -> bool {
+    /// Whether a word that `ends` a list follows token `k`, right after it or after more
+    /// capitalised words of the list: a front's ("на Лиманському, Куп'янському і Сіверському
+    /// напрямках"), a plural word for areas ("над Белгородской, Курской и Брянской
+    /// областями").
+    fn list_ends_in(&mut self, k: usize, ends: impl Fn(&str) -> bool) -> bool {
         for j in k + 1..(k + 8).min(self.words.len()) {
             let word = self.word(j);
             let lower = self.vocabulary.lower(word);
-            if is(FRONTS, lower) {
+            if ends(lower) {
                 return true;
             }
             if !self.capitalised(j) && !is_conjunction(lower) {
@@ -770,8 +772,18 @@ impl<'t> Sentence<'_, 't, '_> {
             // (An adjective before a front's word is the town the front is named after:
             // "на Костянтинівському напрямку"; filed apart, for the same word elsewhere is
             // no town's.)
-            let front = len == 1 && self.front_follows(i);
-            let filing = format!("{}{}", if front { '\u{3}' } else { '\u{2}' }, &text[span]);
+            let front = len == 1 && self.list_ends_in(i, |w| is(FRONTS, w));
+            // (So is one before a plural word for areas: "над Белгородской, Курской и
+            // Брянской областями" names three oblasts.)
+            let areas = len == 1
+                && !front
+                && self.list_ends_in(i, |w| PLURAL_AREA_WORDS.iter().any(|(p, _)| *p == w));
+            let marker = match (front, areas) {
+                (true, _) => '\u{3}',
+                (_, true) => '\u{4}',
+                _ => '\u{2}',
+            };
+            let filing = format!("{marker}{}", &text[span]);
             if let Some(n) = self.vocabulary.filed(&filing) {
                 return Some((len, n, self.vocabulary.names()[n].inflected));
             }
@@ -782,6 +794,11 @@ impl<'t> Sentence<'_, 't, '_> {
                     forms.extend(nominatives(word));
                     if front {
                         forms.extend(adjective_towns(word));
+                    }
+                    if areas {
+                        let regions: Vec<String> =
+                            forms.iter().map(|n| format!("{n} область")).collect();
+                        forms.extend(regions);
                     }
                     forms
                 })
@@ -1278,8 +1295,11 @@ impl<'t> Sentence<'_, 't, '_> {
                     self.persons.insert(next_key);
                 }
                 // After "of", a notable place is what a person's office is of ("President
-                // of Ukraine Petro Poroshenko"), and the name that follows is the person's.
-                if !(after_of && best >= 2) {
+                // of Ukraine Petro Poroshenko"), and the name that follows is the person's;
+                // so is one declined in Ukrainian or Russian, whose case says "of"
+                // ("президентом Франції Еммануелем Макроном").
+                let genitive = word.cyrillic && self.vocabulary.names()[name].inflected;
+                if !((after_of || genitive) && best >= 2) {
                     self.remember_person(name);
                     return false;
                 }
