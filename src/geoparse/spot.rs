@@ -1114,9 +1114,8 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // A ship's name after its kind: "the cruiser Moskva", "the tanker Kerch" (not across
         // a full stop: "…hit a ship. Odesa's governor said").
-        if self
-            .prev(first, false)
-            .is_some_and(|w| is(VESSELS, self.vocabulary.lower(w)))
+        if prev.is_some_and(|w| is(VESSELS, self.vocabulary.lower(w)))
+            && self.prev(first, false).is_some()
         {
             return false;
         }
