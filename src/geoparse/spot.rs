@@ -24,8 +24,8 @@ use super::inflect::{CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominativ
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, DIRECTIONS, FACILITIES, FRONTS,
-    MILITARY_UNITS, PLURAL_AREA_WORDS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, VESSELS,
-    ends_with_bearing, is,
+    MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, VESSELS, ends_with_bearing, is,
+    singular_area,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -377,22 +377,25 @@ impl<'t> Sentence<'_, 't, '_> {
         word
     }
 
-    /// Whether a word that `ends` a list follows token `k`, right after it or after more
-    /// capitalised words of the list: a front's ("на Лиманському, Куп'янському і Сіверському
-    /// напрямках"), a plural word for areas ("над Белгородской, Курской и Брянской
-    /// областями").
-    fn list_ends_in(&mut self, k: usize, ends: impl Fn(&str) -> bool) -> bool {
+    /// What ends the list that token `k` begins or is in, when it is a front's word ("на
+    /// Лиманському, Куп'янському і Сіверському напрямках") or a plural word for areas ("над
+    /// Белгородской, Курской и Брянской областями"), right after it or after more
+    /// capitalised words of the list.
+    fn list_end(&mut self, k: usize) -> Option<ListEnd> {
         for j in k + 1..(k + 8).min(self.words.len()) {
             let word = self.word(j);
             let lower = self.vocabulary.lower(word);
-            if ends(lower) {
-                return true;
+            if is(FRONTS, lower) {
+                return Some(ListEnd::Front);
+            }
+            if singular_area(lower).is_some() {
+                return Some(ListEnd::Areas);
             }
             if !self.capitalised(j) && !is_conjunction(lower) {
-                return false;
+                return None;
             }
         }
-        false
+        None
     }
 
     /// Whether the sentence is Ukrainian: it has letters Russian lacks.
@@ -770,18 +773,15 @@ impl<'t> Sentence<'_, 't, '_> {
             // written and each guessed nominative ("Покровська" is an alias of a hamlet as
             // written; "Покровськ" names Pokrovsk).
             // (An adjective before a front's word is the town the front is named after:
-            // "на Костянтинівському напрямку"; filed apart, for the same word elsewhere is
-            // no town's.)
-            let front = len == 1 && self.list_ends_in(i, |w| is(FRONTS, w));
-            // (So is one before a plural word for areas: "над Белгородской, Курской и
-            // Брянской областями" names three oblasts.)
-            let areas = len == 1
-                && !front
-                && self.list_ends_in(i, |w| PLURAL_AREA_WORDS.iter().any(|(p, _)| *p == w));
-            let marker = match (front, areas) {
-                (true, _) => '\u{3}',
-                (_, true) => '\u{4}',
-                _ => '\u{2}',
+            // "на Костянтинівському напрямку"; one before a plural word for areas names an
+            // area: "над Белгородской, Курской и Брянской областями". Each is filed apart,
+            // for the same word elsewhere is neither.)
+            let end = if len == 1 { self.list_end(i) } else { None };
+            let (front, areas) = (end == Some(ListEnd::Front), end == Some(ListEnd::Areas));
+            let marker = match end {
+                Some(ListEnd::Front) => '\u{3}',
+                Some(ListEnd::Areas) => '\u{4}',
+                None => '\u{2}',
             };
             let filing = format!("{marker}{}", &text[span]);
             if let Some(n) = self.vocabulary.filed(&filing) {
@@ -1387,18 +1387,14 @@ fn areas_of_a_list(text: &str, base: usize, out: &mut [Spot], vocabulary: &mut W
             .cyrillic
             .then(|| text[out[last].span.clone()].rsplit(' ').next())
             .flatten();
-        let plural = text[out[last].span.end..]
+        let singular = text[out[last].span.end..]
             .split_whitespace()
             .next()
             .into_iter()
             .chain(own_last_word)
             .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
-            .find_map(|w| {
-                PLURAL_AREA_WORDS
-                    .iter()
-                    .find(|(plural, _)| plural.eq_ignore_ascii_case(w))
-            });
-        let Some(&(_, singular)) = plural else {
+            .find_map(singular_area);
+        let Some(singular) = singular else {
             continue;
         };
         let mut k = Some(last);
@@ -1481,6 +1477,15 @@ fn tail(gap: &str, at_most: usize) -> &str {
         start -= 1;
     }
     &gap[start..]
+}
+
+/// A word that ends a list of Ukrainian or Russian names (see [`Sentence::list_end`]).
+#[derive(Clone, Copy, PartialEq)]
+enum ListEnd {
+    /// A front's word: the names are adjectives of its towns.
+    Front,
+    /// A plural word for areas: the names are those areas'.
+    Areas,
 }
 
 /// How two neighbouring spots of a sentence are joined.

@@ -425,6 +425,15 @@ pub const PLURAL_AREA_WORDS: &[(&str, &str)] = &[
     ("областей", "oblast"),
 ];
 
+/// The singular of a plural word for areas ([`PLURAL_AREA_WORDS`]), whatever the case of its
+/// Latin letters: "Regions" gives "region".
+pub fn singular_area(word: &str) -> Option<&'static str> {
+    PLURAL_AREA_WORDS
+        .iter()
+        .find(|(plural, _)| plural.eq_ignore_ascii_case(word))
+        .map(|&(_, singular)| singular)
+}
+
 /// Words after a name that ask for a settlement ("Pokrovsk city").
 pub const SETTLEMENT_WORDS: &[&str] = &[
     "city",
