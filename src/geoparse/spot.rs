@@ -23,9 +23,7 @@
 use super::inflect::{CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, DIRECTIONS, FACILITIES, FRONTS,
-    MILITARY_UNITS, PROXIMITY, SETTLEMENT_WORDS, TOWN_OFFICES, VESSELS, ends_with_bearing, is,
-    singular_area,
+    AREA_WORDS, DIRECTIONS, PROXIMITY, SETTLEMENT_WORDS, ends_with_bearing, is, singular_area,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -385,7 +383,7 @@ impl<'t> Sentence<'_, 't, '_> {
         for j in k + 1..(k + 8).min(self.words.len()) {
             let word = self.word(j);
             let lower = self.vocabulary.lower(word);
-            if is(FRONTS, lower) {
+            if word.is(Word::FRONT) {
                 return Some(ListEnd::Front);
             }
             if singular_area(lower).is_some() {
@@ -522,10 +520,9 @@ impl<'t> Sentence<'_, 't, '_> {
                 if !self.options.demonyms {
                     // (Unless it names a side in arms: "Russian forces attacked Pokrovsk" is
                     // no story about Russia.)
-                    let armed = self.next_token(last).is_some_and(|k| {
-                        let word = self.word(k);
-                        is(ARMED, self.vocabulary.lower(word))
-                    });
+                    let armed = self
+                        .next_token(last)
+                        .is_some_and(|k| self.word(k).is(Word::ARMED));
                     if armed {
                         i += len;
                         continue;
@@ -593,13 +590,11 @@ impl<'t> Sentence<'_, 't, '_> {
                 // attribute, says who acts: "Russia's Defense Ministry", "US warships".)
                 let actor = if self.words[last].possessive {
                     owned.is_some_and(|k| {
-                        let word = self.word(k);
-                        is(ARMED, self.vocabulary.lower(word)) || self.leads_to_institution(k)
+                        self.word(k).is(Word::ARMED) || self.leads_to_institution(k)
                     })
                 } else {
                     // (Ukrainian and Russian put the country after them: "армія Росії".)
-                    let armed =
-                        |w: Option<Word>| w.is_some_and(|w| is(ARMED, self.vocabulary.lower(w)));
+                    let armed = |w: Option<Word>| w.is_some_and(|w| w.is(Word::ARMED));
                     (armed(next) || (cyrillic && armed(prev)))
                         && self.vocabulary.names()[name]
                             .candidates
@@ -607,13 +602,13 @@ impl<'t> Sentence<'_, 't, '_> {
                             .any(|c| c.entry.kind() == Kind::Country)
                 };
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
-                let office = |list| next.is_some_and(|w| is(list, self.vocabulary.lower(w)));
+                let office = |class| next.is_some_and(|w| w.is(class));
                 let cues = Cues {
                     locative,
-                    wants_area: next.is_some_and(|w| w.is(Word::AREA)) || office(AREA_OFFICES),
+                    wants_area: next.is_some_and(|w| w.is(Word::AREA)) || office(Word::AREA_OFFICE),
                     wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT))
                         || of_settlement
-                        || office(TOWN_OFFICES)
+                        || office(Word::TOWN_OFFICE)
                         || dateline,
                     dateline,
                     inflected,
@@ -964,8 +959,7 @@ impl<'t> Sentence<'_, 't, '_> {
         {
             return false;
         }
-        let bearing = self.word(first - 2);
-        is(BEARINGS, self.vocabulary.lower(bearing))
+        self.word(first - 2).is(Word::BEARING)
     }
 
     /// Whether a comma or "in" and the name of a first-level region or a country that holds a
@@ -1114,9 +1108,7 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // A ship's name after its kind: "the cruiser Moskva", "the tanker Kerch" (not across
         // a full stop: "…hit a ship. Odesa's governor said").
-        if prev.is_some_and(|w| is(VESSELS, self.vocabulary.lower(w)))
-            && self.prev(first, false).is_some()
-        {
+        if prev_is(Word::VESSEL) && self.prev(first, false).is_some() {
             return false;
         }
         // A name of one or two letters ("Al", "Ål", "Ås") is a minor place only after a
@@ -1129,10 +1121,8 @@ impl<'t> Sentence<'_, 't, '_> {
         // country or great city, only a locative of place, not one a person also takes
         // ("offered the job to Bolton").
         if self.persons.contains(&self.vocabulary.names()[name].key) {
-            let of_place = prev.is_some_and(|w| {
-                let lower = self.vocabulary.lower(w);
-                lower == "in" || is(PROXIMITY, lower)
-            });
+            let of_place =
+                prev.is_some_and(|w| self.vocabulary.lower(w) == "in") || prev_is(Word::PROXIMITY);
             if !((best >= 3 && prev_is(Word::LOCATIVE)) || (best >= 2 && of_place)) {
                 return false;
             }
@@ -1179,8 +1169,8 @@ impl<'t> Sentence<'_, 't, '_> {
         let organisation = next.is_some_and(|k| {
             let head = self.word(k);
             (self.capitalised(k) && head.is(Word::ORGANISATION_HEAD) && !head.is(Word::PUBLIC_BODY))
-                || (best < 3 && is(MILITARY_UNITS, self.vocabulary.lower(head)))
-                || (best < 2 && is(ARMED_GROUP_MEMBERS, self.vocabulary.lower(head)))
+                || (best < 3 && head.is(Word::MILITARY_UNIT))
+                || (best < 2 && head.is(Word::ARMED_GROUP_MEMBER))
         });
         // A name that ends in a capitalised word for an area ("Orange County", "Sumy Oblast")
         // is a place's whole name, no part of a person's, unless an organisation's name goes
@@ -1247,10 +1237,7 @@ impl<'t> Sentence<'_, 't, '_> {
         // ("the Pokrovsk direction", "the Saky airfield", "the Cairns police").
         let says_place = next.is_some_and(|k| {
             let word = self.word(k);
-            let lower = self.vocabulary.lower(word);
-            word.is(Word::AREA | Word::SETTLEMENT)
-                || is(FRONTS, lower)
-                || is(FACILITIES, lower)
+            word.is(Word::AREA | Word::SETTLEMENT | Word::FRONT | Word::FACILITY)
                 || (word.is(Word::PUBLIC_BODY) && self.words[k].case == Case::Lower)
         });
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")

@@ -10,8 +10,9 @@
 use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
-    AREA_WORDS, CALENDAR, DIRECTIONS, LOCATIVES, ORGANISATION_HEADS, PUBLIC_BODIES,
-    SETTLEMENT_WORDS, SPEECH, TITLES,
+    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
+    FACILITIES, FRONTS, LOCATIVES, MILITARY_UNITS, ORGANISATION_HEADS, PROXIMITY, PUBLIC_BODIES,
+    SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
@@ -21,7 +22,7 @@ use rustc_hash::FxHashMap;
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
     /// Its word classes: [`Word::TITLE`], [`Word::SPEECH`]…
-    classes: u16,
+    classes: u32,
     /// Whether it is written in Cyrillic.
     pub cyrillic: bool,
     /// Its length in characters.
@@ -32,30 +33,50 @@ pub struct Word {
 
 impl Word {
     /// A title before a person's name ([`TITLES`]).
-    pub const TITLE: u16 = 1;
+    pub const TITLE: u32 = 1;
     /// A verb of speech ([`SPEECH`]).
-    pub const SPEECH: u16 = 1 << 1;
+    pub const SPEECH: u32 = 1 << 1;
     /// A direction ([`DIRECTIONS`]).
-    pub const DIRECTION: u16 = 1 << 2;
+    pub const DIRECTION: u32 = 1 << 2;
     /// A month or a day ([`CALENDAR`]).
-    pub const CALENDAR: u16 = 1 << 3;
+    pub const CALENDAR: u32 = 1 << 3;
     /// The head of an organisation's name ([`ORGANISATION_HEADS`]).
-    pub const ORGANISATION_HEAD: u16 = 1 << 4;
+    pub const ORGANISATION_HEAD: u32 = 1 << 4;
     /// A generic word for an area ([`AREA_WORDS`]).
-    pub const AREA: u16 = 1 << 5;
+    pub const AREA: u32 = 1 << 5;
     /// A word for a settlement ([`SETTLEMENT_WORDS`]).
-    pub const SETTLEMENT: u16 = 1 << 6;
+    pub const SETTLEMENT: u32 = 1 << 6;
     /// A locative ([`LOCATIVES`]).
-    pub const LOCATIVE: u16 = 1 << 7;
+    pub const LOCATIVE: u32 = 1 << 7;
     /// Capitalised but not a name ("I", "TV"): see [`COMMON_CAPITALISED`].
-    pub const COMMON_CAPITALISED: u16 = 1 << 8;
+    pub const COMMON_CAPITALISED: u32 = 1 << 8;
     /// Its key is a generic word that may follow a place name ("oblast", "city", "north").
-    pub const PLACE_WORD: u16 = 1 << 9;
+    pub const PLACE_WORD: u32 = 1 << 9;
     /// The head of the name of a place's public body ([`PUBLIC_BODIES`]).
-    pub const PUBLIC_BODY: u16 = 1 << 10;
+    pub const PUBLIC_BODY: u32 = 1 << 10;
+    /// A word for armed forces ([`ARMED`]).
+    pub const ARMED: u32 = 1 << 11;
+    /// A word for a stretch of a front ([`FRONTS`]).
+    pub const FRONT: u32 = 1 << 12;
+    /// A word for a facility named after its place ([`FACILITIES`]).
+    pub const FACILITY: u32 = 1 << 13;
+    /// A kind of ship ([`VESSELS`]).
+    pub const VESSEL: u32 = 1 << 14;
+    /// A word for a military unit ([`MILITARY_UNITS`]).
+    pub const MILITARY_UNIT: u32 = 1 << 15;
+    /// A word for members of an armed group ([`ARMED_GROUP_MEMBERS`]).
+    pub const ARMED_GROUP_MEMBER: u32 = 1 << 16;
+    /// A preposition of nearness ([`PROXIMITY`]).
+    pub const PROXIMITY: u32 = 1 << 17;
+    /// A compass bearing ([`BEARINGS`]).
+    pub const BEARING: u32 = 1 << 18;
+    /// An office of an area ([`AREA_OFFICES`]).
+    pub const AREA_OFFICE: u32 = 1 << 19;
+    /// An office of a town ([`TOWN_OFFICES`]).
+    pub const TOWN_OFFICE: u32 = 1 << 20;
 
     /// Whether the word belongs to any of `classes`.
-    pub fn is(&self, classes: u16) -> bool {
+    pub fn is(&self, classes: u32) -> bool {
         self.classes & classes != 0
     }
 }
@@ -318,10 +339,10 @@ impl<'t, 'g> Words<'t, 'g> {
 }
 
 /// The classes of a lower-case word ([`Word::TITLE`]…), from one table of every class's words.
-fn word_classes(lower: &str) -> u16 {
-    static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+fn word_classes(lower: &str) -> u32 {
+    static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u16); 10] = [
+        let lists: [(&[&str], u32); 20] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
@@ -332,8 +353,18 @@ fn word_classes(lower: &str) -> u16 {
             (SETTLEMENT_WORDS, Word::SETTLEMENT),
             (LOCATIVES, Word::LOCATIVE),
             (COMMON_CAPITALISED, Word::COMMON_CAPITALISED),
+            (ARMED, Word::ARMED),
+            (FRONTS, Word::FRONT),
+            (FACILITIES, Word::FACILITY),
+            (VESSELS, Word::VESSEL),
+            (MILITARY_UNITS, Word::MILITARY_UNIT),
+            (ARMED_GROUP_MEMBERS, Word::ARMED_GROUP_MEMBER),
+            (PROXIMITY, Word::PROXIMITY),
+            (BEARINGS, Word::BEARING),
+            (AREA_OFFICES, Word::AREA_OFFICE),
+            (TOWN_OFFICES, Word::TOWN_OFFICE),
         ];
-        let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, class) in lists {
             for word in list {
                 *table.entry(*word).or_default() |= class;
