@@ -641,6 +641,27 @@ fn ukrainian_and_russian_case_endings() {
     let admin1: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
     assert_eq!(admin1, [Some("UA.08"), Some("UA.07"), Some("UA.05")]);
     assert!(found.places.iter().all(|p| p.kind == "admin1"));
+    // A region's adjective before its government ("ОВА", "ОГА") is the region, not the city
+    // it is named after (Dnipro was Dnipropetrovsk).
+    let found = geoparse(
+        world(),
+        "Удар по Дніпру, повідомив голова Дніпропетровської ОВА. Глава Белгородской ОГА \
+         сообщил об атаке. Сумська ОВА повідомила про обстріли.",
+    );
+    let read: Vec<(&str, Option<&str>)> = found
+        .places
+        .iter()
+        .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("place", Some("UA.04")),
+            ("admin1", Some("UA.04")),
+            ("admin1", Some("RU.09")),
+            ("admin1", Some("UA.21"))
+        ]
+    );
     // A sentence's first word, capitalised as any first word is, is read as an inflected
     // place name only where it names a notable one.
     pins(

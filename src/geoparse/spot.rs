@@ -23,7 +23,8 @@
 use super::inflect::{CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominatives};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_WORDS, DIRECTIONS, PROXIMITY, SETTLEMENT_WORDS, ends_with_bearing, is, singular_area,
+    AREA_WORDS, DIRECTIONS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS, ends_with_bearing,
+    is, singular_area,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -376,9 +377,9 @@ impl<'t> Sentence<'_, 't, '_> {
     }
 
     /// What ends the list that token `k` begins or is in, when it is a front's word ("на
-    /// Лиманському, Куп'янському і Сіверському напрямках") or a plural word for areas ("над
-    /// Белгородской, Курской и Брянской областями"), right after it or after more
-    /// capitalised words of the list.
+    /// Лиманському, Куп'янському і Сіверському напрямках"), a plural word for areas ("над
+    /// Белгородской, Курской и Брянской областями") or a region's government ("Харківської
+    /// ОВА"), right after it or after more capitalised words of the list.
     fn list_end(&mut self, k: usize) -> Option<ListEnd> {
         for j in k + 1..(k + 8).min(self.words.len()) {
             let word = self.word(j);
@@ -386,7 +387,7 @@ impl<'t> Sentence<'_, 't, '_> {
             if word.is(Word::FRONT) {
                 return Some(ListEnd::Front);
             }
-            if singular_area(lower).is_some() {
+            if singular_area(lower).is_some() || is(REGIONAL_GOVERNMENTS, lower) {
                 return Some(ListEnd::Areas);
             }
             if !self.capitalised(j) && !is_conjunction(lower) {
@@ -1471,7 +1472,8 @@ fn tail(gap: &str, at_most: usize) -> &str {
 enum ListEnd {
     /// A front's word: the names are adjectives of its towns.
     Front,
-    /// A plural word for areas: the names are those areas'.
+    /// A plural word for areas, or a region's government ("ОВА"): the names are those
+    /// areas'.
     Areas,
 }
 

@@ -434,6 +434,23 @@ pub fn singular_area(word: &str) -> Option<&'static str> {
         .map(|&(_, singular)| singular)
 }
 
+/// A first-level region's government, as Ukrainian and Russian news write it after the region's
+/// adjective ("голова Дніпропетровської ОВА", the head of the Dnipropetrovsk regional military
+/// administration): the adjective names the region, not the city it is named after.
+pub const REGIONAL_GOVERNMENTS: &[&str] = &[
+    "ова",
+    "ода",
+    "ога",
+    "облрада",
+    "облради",
+    "обладміністрація",
+    "обладміністрації",
+    "облдержадміністрація",
+    "облдержадміністрації",
+    "обладминистрация",
+    "обладминистрации",
+];
+
 /// Words after a name that ask for a settlement ("Pokrovsk city").
 pub const SETTLEMENT_WORDS: &[&str] = &[
     "city",
