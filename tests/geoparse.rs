@@ -598,6 +598,12 @@ fn ukrainian_and_russian_case_endings() {
         ("Вибухи у Харкові.", 706483),
         ("Взрывы в Одессе.", 698740),
         ("Удар по Николаеву.", 700569),
+        // The Ukrainian dative and locative soften к before і; a name of two words declines
+        // both, its short noun too.
+        ("Вибухи у Костянтинівці.", 705104),
+        ("Ситуація у Новій Каховці.", 699839),
+        ("Бої біля Часового Яру.", 710915),
+        ("Бои в Часовом Яре продолжаются.", 710915),
         // Ukraine's own romanisation, and the Cyrillic it comes from, as well as GeoNames'
         // "Avdiyivka".
         ("Russian troops took Avdiivka.", 713122),

@@ -5,7 +5,8 @@
 //! gazetteer files names in the nominative. [`nominatives`] guesses the nominatives a word
 //! may come from by swapping its case ending for nominative endings, including the Ukrainian
 //! `о`/`е` → `і` and `є` → `ї` alternations of closed syllables (`Харкова` ← `Харків`,
-//! `Миколаєві` ← `Миколаїв`); the matcher keeps the guesses the gazetteer knows.
+//! `Миколаєві` ← `Миколаїв`) and the softening of к, г, х before `і` (`Костянтинівці` ←
+//! `Костянтинівка`); the matcher keeps the guesses the gazetteer knows.
 
 /// Case endings, longest first; a word ending in one of them may be an inflected form.
 const ENDINGS: &[&str] = &[
@@ -40,6 +41,24 @@ pub fn is_cyrillic(word: &str) -> bool {
 /// assert!(nominatives("Белгородской").contains(&"Белгородская".to_string()));
 /// ```
 pub fn nominatives(word: &str) -> Vec<String> {
+    guesses(word, 3)
+}
+
+/// As [`nominatives`], for a word of a name of two words, where the other word narrows the
+/// guesses enough for stems of two letters ("Часового Яру" ← "Часів Яр").
+///
+/// # Example
+/// ```
+/// use conflict_mapper::geoparse::inflect::{nominatives, nominatives_in_name};
+/// assert!(nominatives_in_name("Яру").contains(&"Яр".to_string()));
+/// assert!(!nominatives("Яру").contains(&"Яр".to_string()));
+/// ```
+pub fn nominatives_in_name(word: &str) -> Vec<String> {
+    guesses(word, 2)
+}
+
+/// The nominatives `word` may come from, each stem keeping `shortest_stem` letters at least.
+fn guesses(word: &str, shortest_stem: usize) -> Vec<String> {
     if !is_cyrillic(word) {
         return Vec::new();
     }
@@ -52,7 +71,7 @@ pub fn nominatives(word: &str) -> Vec<String> {
     };
     for ending in ENDINGS {
         let e: Vec<char> = ending.chars().collect();
-        if chars.len() < e.len() + 3 || !lower_ends_with(&chars, &e) {
+        if chars.len() < e.len() + shortest_stem || !lower_ends_with(&chars, &e) {
             continue;
         }
         let stem: Vec<char> = chars[..chars.len() - e.len()].to_vec();
@@ -60,7 +79,7 @@ pub fn nominatives(word: &str) -> Vec<String> {
             let base: String = stem.iter().collect();
             add(format!("{base}{nominative}"));
             // Closed-syllable alternation: Харков- → Харків, Миколаєв- → Миколаїв.
-            if nominative.is_empty() && stem.len() >= 3 {
+            if nominative.is_empty() && stem.len() >= shortest_stem.max(3) {
                 let vowel = stem.len() - 2;
                 let closed = match stem[vowel] {
                     'о' | 'е' => Some('і'),
@@ -72,6 +91,19 @@ pub fn nominatives(word: &str) -> Vec<String> {
                     alternated[vowel] = closed;
                     add(alternated.into_iter().collect());
                 }
+            }
+        }
+        // Ukrainian softens к, г, х before the і of the dative and locative: Каховці ←
+        // Каховка, Костянтинівці ← Костянтинівка, Празі ← Прага.
+        if *ending == "і" {
+            let hard = match stem.last() {
+                Some('ц') => Some('к'),
+                Some('з') => Some('г'),
+                Some('с') => Some('х'),
+                _ => None,
+            };
+            if let (Some(hard), Some((_, rest))) = (hard, stem.split_last()) {
+                add(rest.iter().chain([&hard, &'а']).collect());
             }
         }
     }
@@ -136,6 +168,8 @@ mod tests {
         for (inflected, nominative) in [
             ("Покровська", "Покровськ"),
             ("Костянтинівки", "Костянтинівка"),
+            ("Костянтинівці", "Костянтинівка"),
+            ("Празі", "Прага"),
             ("Харкові", "Харків"),
             ("Миколаєві", "Миколаїв"),
             ("Одессе", "Одесса"),

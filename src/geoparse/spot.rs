@@ -20,7 +20,9 @@
 //! generic word after ("region", "city"), and links to the spot that contains them
 //! ("X in Y", "X, Y", "X (Y)", "Y's X") or that they lie near ("near Y").
 
-use super::inflect::{CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominatives};
+use super::inflect::{
+    CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominatives, nominatives_in_name,
+};
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
     AREA_WORDS, DIRECTIONS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS, ends_with_bearing,
@@ -787,7 +789,11 @@ impl<'t> Sentence<'_, 't, '_> {
                 .map(|k| {
                     let word = &text[words[k].span.clone()];
                     let mut forms = vec![word.to_string()];
-                    forms.extend(nominatives(word));
+                    forms.extend(if len == 1 {
+                        nominatives(word)
+                    } else {
+                        nominatives_in_name(word)
+                    });
                     if front {
                         forms.extend(adjective_towns(word));
                     }
