@@ -791,6 +791,14 @@ fn capitals_listed_together_speak_for_their_governments() {
     let found = geoparse(world(), "Officials in London and Washington agreed.");
     let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
     assert_eq!(countries, ["GB", "US"], "{:?}", pinned(&found));
+    // Capitals named in one sentence, listed or not, speak for their governments too.
+    let found = geoparse(
+        world(),
+        "Moscow accused London and Paris of prolonging the war; the two leaders were in \
+         Washington.",
+    );
+    let countries: Vec<&str> = found.places.iter().map(|p| p.country.as_str()).collect();
+    assert_eq!(countries, ["RU", "GB", "FR", "US"], "{:?}", pinned(&found));
     // A town listed with towns is still the local one.
     let found = geoparse(
         world(),

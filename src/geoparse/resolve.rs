@@ -663,6 +663,14 @@ pub fn resolve_with<'g>(
             .cues
             .container
             .is_some_and(|c| spots[c].cues.list == Some(i));
+        // Another capital of its sentence, nearly certain: capitals named together speak for
+        // their governments ("accused London and Paris …; the leaders were in Washington").
+        let capital_beside = sentence_spots(spots, i).any(|j| {
+            j != i
+                && name[j] != name[i]
+                && first(j)[best(first(j))] >= 0.5
+                && provisional[j].entry.is_capital()
+        });
         // Its neighbours in a list.
         let siblings = [
             spot.cues.list,
@@ -716,7 +724,7 @@ pub fn resolve_with<'g>(
             if listed_with(&|r| r.kind == o.kind) {
                 scores[k] += LIST_KIND;
             }
-            if o.entry.is_capital() && listed_with(&|r| r.entry.is_capital()) {
+            if o.entry.is_capital() && (capital_beside || listed_with(&|r| r.entry.is_capital())) {
                 scores[k] += LIST_CAPITALS;
             }
         }
