@@ -801,14 +801,18 @@ pub fn resolve_with<'g>(
         });
         if let Some(n) = near_outright {
             let by = &provisional[n];
-            let far = own.iter().all(|o| {
-                squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM) && !inside(o, by)
-            });
             let region = match by.kind {
                 Kind::Admin1 => Some(by.entry),
                 Kind::Place => by.entry.admin1(),
                 _ => None,
             };
+            // (A reading in that region is the place, however far: "Tessalit, north of
+            // Kidal", 300 km north of the town, in its region.)
+            let far = own.iter().all(|o| {
+                squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM)
+                    && !inside(o, by)
+                    && o.admin1.is_none_or(|a| region.is_none_or(|r| r.id() != a))
+            });
             if let Some(region) = region.filter(|_| far && first(n)[best(first(n))] >= 0.5) {
                 out.push(Some(placed_at(region)));
                 continue;
