@@ -980,7 +980,10 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let selydove = places_named(&found, "Selydove");
     assert!(!selydove[0].approximate);
     // A namesake in that place's region is the place, however far from it.
-    let found = geoparse(world(), "Jihadists seized a base at Tessalit, north of Kidal.");
+    let found = geoparse(
+        world(),
+        "Jihadists seized a base at Tessalit, north of Kidal.",
+    );
     let tessalit = places_named(&found, "Tessalit");
     assert!(!tessalit[0].approximate, "{:?}", tessalit[0]);
     // Only a minor place said outright to be near another: not a city, nor a place whose
