@@ -979,6 +979,15 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let found = geoparse(world(), "Russian troops attacked Selydove near Pokrovsk.");
     let selydove = places_named(&found, "Selydove");
     assert!(!selydove[0].approximate);
+    // So is every place of a list said to lie there ("both", "all"), even where the place
+    // they lie by is a name of several villages: Ternove is no Ternovo in the Carpathians.
+    let found = geoparse(
+        world(),
+        "Russian forces attacked toward Ternove and Berezove (both east of Novopavlivka).",
+    );
+    let ternove = places_named(&found, "Ternove");
+    assert!(ternove[0].approximate, "{:?}", ternove[0]);
+    assert_eq!(ternove[0].admin1.as_deref(), Some("UA.04"));
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),

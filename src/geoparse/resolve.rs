@@ -143,6 +143,19 @@ fn sentence_spots(spots: &[Spot], i: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// The last place of the list that spot `i` begins or is in (`i` itself when none follows):
+/// "Ternove" in "Ternove and Berezove (both east of Novopavlivka)" ends at "Berezove".
+fn last_listed(spots: &[Spot], i: usize) -> usize {
+    let mut last = i;
+    while spots
+        .get(last + 1)
+        .is_some_and(|s| s.cues.list == Some(last))
+    {
+        last += 1;
+    }
+    last
+}
+
 /// What an entry is worth before any context.
 fn prior(o: &Reading<'_>) -> f64 {
     let e = &o.entry;
@@ -795,7 +808,7 @@ pub fn resolve_with<'g>(
         // "X near Y", "X, a village near Y": not "Kursk struck near Sumy".)
         let near_outright = spot.cues.near.filter(|&n| {
             n > i
-                && spots[n].span.start - spot.span.end <= NEAR_GAP
+                && spots[n].span.start - spots[last_listed(spots, i)].span.end <= NEAR_GAP
                 && strength(&candidate(&chosen)) < 2
                 && !chosen.kind.is_area()
         });
@@ -808,12 +821,19 @@ pub fn resolve_with<'g>(
             };
             // (A reading in that region is the place, however far: "Tessalit, north of
             // Kidal", 300 km north of the town, in its region.)
-            let far = own.iter().all(|o| {
-                squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM)
-                    && !inside(o, by)
-                    && o.admin1.is_none_or(|a| region.is_none_or(|r| r.id() != a))
-            });
-            if let Some(region) = region.filter(|_| far && first(n)[best(first(n))] >= 0.5) {
+            let far_from = |by: &Reading<'_>| {
+                own.iter().all(|o| {
+                    squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM)
+                        && !inside(o, by)
+                        && o.admin1.is_none_or(|a| region.is_none_or(|r| r.id() != a))
+                })
+            };
+            // (Where the place it lies by is itself in doubt, only when no reading of that
+            // place is near: "Ternove and Berezove (both east of Novopavlivka)", a name of six
+            // villages, is no Ternovo in the Carpathians.)
+            let far = far_from(by)
+                && (first(n)[best(first(n))] >= 0.5 || options[n].iter().all(far_from));
+            if let Some(region) = region.filter(|_| far) {
                 out.push(Some(placed_at(region)));
                 continue;
             }

@@ -1492,8 +1492,9 @@ enum Join {
     In,
     /// "Kyiv, Ukraine", or a list: "Sumy, Kharkiv and Odesa".
     Comma,
-    /// "Selydove near Pokrovsk".
-    Near,
+    /// "Selydove near Pokrovsk"; for every place of a list before it when it says so
+    /// ("Ternove and Berezove (both east of Novopavlivka)").
+    Near { whole_list: bool },
     /// "Nabatieh and Tyre".
     Conjunction,
     /// Anything else.
@@ -1568,7 +1569,11 @@ fn link(
                             .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
                     }))
             {
-                Join::Near
+                Join::Near {
+                    whole_list: trimmed
+                        .split([' ', '(', ','])
+                        .any(|w| w == "both" || w == "all"),
+                }
             } else if is_conjunction(without_commas(trimmed)) {
                 Join::Conjunction
             } else {
@@ -1600,7 +1605,14 @@ fn link(
                     out[b].cues.list = Some(base + a);
                 }
             }
-            Join::Near => out[a].cues.near = Some(base + b),
+            Join::Near { whole_list } => {
+                out[a].cues.near = Some(base + b);
+                let mut member = a;
+                while let Some(before) = out[member].cues.list.filter(|_| whole_list) {
+                    member = before - base;
+                    out[member].cues.near = Some(base + b);
+                }
+            }
             Join::Conjunction => out[b].cues.list = Some(base + a),
             Join::Other => {}
         }
