@@ -988,6 +988,26 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let ternove = places_named(&found, "Ternove");
     assert!(ternove[0].approximate, "{:?}", ternove[0]);
     assert_eq!(ternove[0].admin1.as_deref(), Some("UA.04"));
+    // A village listed after a village, its only namesakes far from it, is one the gazetteer
+    // lacks, among its neighbours: not the Zatyshshia by Odesa, nor the Hlyboke there.
+    for (text, surface, region) in [
+        (
+            "Fighting continued in the Hulyaipole direction near Uspenivka, Poltavka and \
+             Zatyshshia.",
+            "Zatyshshia",
+            "UA.26",
+        ),
+        (
+            "North of Kharkiv, Russian forces attacked Lyptsi and Hlyboke.",
+            "Hlyboke",
+            "UA.07",
+        ),
+    ] {
+        let found = geoparse(world(), text);
+        let village = places_named(&found, surface);
+        assert!(village[0].approximate, "{:?}", village[0]);
+        assert_eq!(village[0].admin1.as_deref(), Some(region), "{text}");
+    }
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),

@@ -114,6 +114,10 @@ const NEAR_KM: f64 = 100.0;
 /// (", a village near ").
 const NEAR_GAP: usize = 18;
 
+/// How far apart two minor places listed together may lie, kilometres: "Uspenivka, Poltavka
+/// and Zatyshshia" are neighbours.
+const LIST_KM: f64 = 250.0;
+
 /// How many spots on either side make a spot's context: the places of the same story, even
 /// when one text holds many stories.
 const CONTEXT: usize = 40;
@@ -833,6 +837,37 @@ pub fn resolve_with<'g>(
             // villages, is no Ternovo in the Carpathians.)
             let far = far_from(by)
                 && (first(n)[best(first(n))] >= 0.5 || options[n].iter().all(far_from));
+            if let Some(region) = region.filter(|_| far) {
+                out.push(Some(placed_at(region)));
+                continue;
+            }
+        }
+
+        // A minor place listed after a minor place, none of its readings within LIST_KM of
+        // where that one was placed nor in its region: a village the gazetteer lacks, named
+        // among its neighbours ("near Uspenivka, Poltavka and Zatyshshia" is no Zatyshshia
+        // by Odesa): placed at their region.
+        let before = spot.cues.list.and_then(|j| {
+            let placed = out[j].as_ref()?;
+            let e = &placed.entry;
+            (!placed.approximate
+                && e.kind() == Kind::Place
+                && strength(&Candidate {
+                    entry: *e,
+                    ..candidate(&chosen)
+                }) < 2)
+                .then_some(*e)
+        });
+        if let Some(mate) =
+            before.filter(|_| chosen.kind == Kind::Place && strength(&candidate(&chosen)) < 2)
+        {
+            // (A reading in the same region is the place, however far: "Nasir and Renk", in
+            // South Sudan's Upper Nile.)
+            let (at, region) = (unit(mate.point()), mate.admin1());
+            let far = own.iter().all(|o| {
+                squared_chord(o.at, at) > squared_chord_of_km(LIST_KM)
+                    && o.admin1.is_none_or(|a| region.is_none_or(|r| r.id() != a))
+            });
             if let Some(region) = region.filter(|_| far) {
                 out.push(Some(placed_at(region)));
                 continue;
