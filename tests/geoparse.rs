@@ -988,6 +988,20 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let ternove = places_named(&found, "Ternove");
     assert!(ternove[0].approximate, "{:?}", ternove[0]);
     assert_eq!(ternove[0].admin1.as_deref(), Some("UA.04"));
+    // And that namesake is no evidence of where its neighbours are: not one of these villages
+    // goes to the Carpathians with it.
+    let found = geoparse(
+        world(),
+        "Russian forces attacked in the Novopavlivka direction near Novoserhiivka, Ivanivka \
+         and Filiia (all southeast of Novopavlivka), and toward Ternove and Berezove (both \
+         east of Novopavlivka).",
+    );
+    let regions: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
+    assert!(
+        regions.iter().all(|&r| r == Some("UA.04")),
+        "{regions:?} {:?}",
+        pinned(&found)
+    );
     // A village listed after a village, its only namesakes far from it, is one the gazetteer
     // lacks, among its neighbours: not the Zatyshshia by Odesa, nor the Hlyboke there.
     for (text, surface, region) in [

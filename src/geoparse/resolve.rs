@@ -486,6 +486,43 @@ pub fn resolve_with<'g>(
             || name.abbreviation
             || spots[i].cues.cyrillic
     };
+    // The region to place a spot at when it is said outright to lie by another place ("X
+    // near Y", "X, a village near Y", "X and Z (both east of Y)") and no reading of its name
+    // lies within a day's walk of Y nor in Y's region: a place the gazetteer lacks, for which
+    // a namesake far away would be a wrong pin ("Pripyat near Chernobyl"). (Only a minor
+    // place said to be near outright: not "Kursk struck near Sumy".)
+    let stray = |i: usize, reading: &Reading<'g>| -> Option<Entry<'g>> {
+        let n = spots[i].cues.near.filter(|&n| {
+            n > i
+                && spots[n].span.start - spots[last_listed(spots, i)].span.end <= NEAR_GAP
+                && strength(&candidate(reading)) < 2
+                && !reading.kind.is_area()
+        })?;
+        let by = &provisional[n];
+        let region = match by.kind {
+            Kind::Admin1 => Some(by.entry),
+            Kind::Place => by.entry.admin1(),
+            _ => None,
+        }?;
+        // (A reading in that region is the place, however far: "Tessalit, north of Kidal",
+        // 300 km north of the town, in its region.)
+        let far_from = |by: &Reading<'_>| {
+            options[i].iter().all(|o| {
+                squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM)
+                    && !inside(o, by)
+                    && o.admin1 != Some(region.id())
+            })
+        };
+        // (Where the place it lies by is itself in doubt, only when no reading of that place
+        // is near: "Ternove and Berezove (both east of Novopavlivka)", a name of six villages,
+        // is no Ternovo in the Carpathians.)
+        (far_from(by) && (first(n)[best(first(n))] >= 0.5 || options[n].iter().all(far_from)))
+            .then_some(region)
+    };
+    // The spots whose likeliest reading is such a namesake: no evidence of where the text is.
+    let strays: Vec<bool> = (0..spots.len())
+        .map(|i| stray(i, &provisional[i]).is_some())
+        .collect();
     // The context: nearly certain spots (by an alias, only the great cities and countries).
     let anchors: Vec<usize> = (0..spots.len())
         .filter(|&i| {
@@ -495,6 +532,7 @@ pub fn resolve_with<'g>(
                 && (named_outright(i, top) || strength(&candidate(top)) >= 3)
                 && !spots[i].cues.person
                 && !spots[i].cues.actor
+                && !strays[i]
         })
         .collect();
     // Each anchor speaks for its country with its probability (a country named outright,
@@ -667,7 +705,12 @@ pub fn resolve_with<'g>(
         in_sentence.clear();
         in_sentence.extend(
             sentence_spots(spots, i)
-                .filter(|&j| j != i && name[j] != name[i] && provisional[j].kind != Kind::Country)
+                .filter(|&j| {
+                    j != i
+                        && name[j] != name[i]
+                        && provisional[j].kind != Kind::Country
+                        && !strays[j]
+                })
                 .map(|j| &provisional[j]),
         );
         // The likeliest readings of the spot holding this one ("X in Y"), if any.
@@ -807,40 +850,11 @@ pub fn resolve_with<'g>(
                 continue;
             }
         }
-        // "Pripyat near Chernobyl" with no Pripyat within a day's walk of it: place it in
-        // the region of the place it is near. (Only a minor place said to be near outright,
-        // "X near Y", "X, a village near Y": not "Kursk struck near Sumy".)
-        let near_outright = spot.cues.near.filter(|&n| {
-            n > i
-                && spots[n].span.start - spots[last_listed(spots, i)].span.end <= NEAR_GAP
-                && strength(&candidate(&chosen)) < 2
-                && !chosen.kind.is_area()
-        });
-        if let Some(n) = near_outright {
-            let by = &provisional[n];
-            let region = match by.kind {
-                Kind::Admin1 => Some(by.entry),
-                Kind::Place => by.entry.admin1(),
-                _ => None,
-            };
-            // (A reading in that region is the place, however far: "Tessalit, north of
-            // Kidal", 300 km north of the town, in its region.)
-            let far_from = |by: &Reading<'_>| {
-                own.iter().all(|o| {
-                    squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM)
-                        && !inside(o, by)
-                        && o.admin1.is_none_or(|a| region.is_none_or(|r| r.id() != a))
-                })
-            };
-            // (Where the place it lies by is itself in doubt, only when no reading of that
-            // place is near: "Ternove and Berezove (both east of Novopavlivka)", a name of six
-            // villages, is no Ternovo in the Carpathians.)
-            let far = far_from(by)
-                && (first(n)[best(first(n))] >= 0.5 || options[n].iter().all(far_from));
-            if let Some(region) = region.filter(|_| far) {
-                out.push(Some(placed_at(region)));
-                continue;
-            }
+        // "Pripyat near Chernobyl": placed in the region of the place it is near (see
+        // `stray`).
+        if let Some(region) = stray(i, &chosen) {
+            out.push(Some(placed_at(region)));
+            continue;
         }
 
         // A minor place listed after a minor place, none of its readings within LIST_KM of
