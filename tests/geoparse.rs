@@ -1022,6 +1022,24 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         assert!(village[0].approximate, "{:?}", village[0]);
         assert_eq!(village[0].admin1.as_deref(), Some(region), "{text}");
     }
+    // So is one listed before a village surely placed; and a front's town is not where the
+    // fighting near its villages is ("the Orikhiv direction near Stepove": Orikhiv is no
+    // village by Stepove, so no village by a Stepove near Mykolaiv either).
+    let found = geoparse(
+        world(),
+        "Russian forces attacked in the Velykomykhailivka direction near Andriivka, Sosnivka \
+         and Vorone, and in the Orikhiv direction near Stepove and Mala Tokmachka.",
+    );
+    for surface in ["Orikhiv", "Stepove", "Mala Tokmachka", "Sosnivka"] {
+        let place = places_named(&found, surface);
+        assert_eq!(
+            place[0].admin1.as_deref(),
+            Some("UA.26"),
+            "{surface}: {:?}",
+            pinned(&found)
+        );
+    }
+    assert!(places_named(&found, "Stepove")[0].approximate);
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),

@@ -118,6 +118,10 @@ const NEAR_GAP: usize = 18;
 /// and Zatyshshia" are neighbours.
 const LIST_KM: f64 = 250.0;
 
+/// How sure the placing of the place listed before must be for it to say where a village
+/// listed after it lies (see [`LIST_KM`]).
+const LIST_MATE_SURE: f64 = 0.8;
+
 /// How many spots on either side make a spot's context: the places of the same story, even
 /// when one text holds many stories.
 const CONTEXT: usize = 40;
@@ -626,7 +630,7 @@ pub fn resolve_with<'g>(
     let (mut next_in, mut next_out) = (0, 0);
     // Names the text has put in a region ("Lebanon, Tennessee"), with the entry so chosen.
     let mut qualified: HashMap<&str, u32> = HashMap::new();
-    let mut out = Vec::with_capacity(spots.len());
+    let mut out: Vec<Option<Resolution<'g>>> = Vec::with_capacity(spots.len());
     // (Buffers for each spot's scores and the places of its sentence.)
     let (mut scores, mut in_sentence) = (Vec::new(), Vec::new());
     for (i, spot) in spots.iter().enumerate() {
@@ -736,6 +740,16 @@ pub fn resolve_with<'g>(
             spot.cues.list,
             (i + 1 < spots.len() && spots[i + 1].cues.list == Some(i)).then_some(i + 1),
         ];
+        // Where the place it is near or listed with lies: as resolved, when it came before
+        // (its own context placed it), else as read on its own.
+        let neighbour_at = spot
+            .cues
+            .near
+            .or(spot.cues.list)
+            .map(|n| match &out.get(n) {
+                Some(Some(r)) if n < i && !r.approximate => unit(r.entry.point()),
+                _ => provisional[n].at,
+            });
         for k in (0..own.len()).filter(weighed) {
             let o = &own[k];
             let nearest_in_sentence = in_sentence
@@ -766,8 +780,8 @@ pub fn resolve_with<'g>(
             // "near Y", "around Y and X".
             // (What the same neighbour already gave as a place of the sentence is not given
             // twice.)
-            if let Some(n) = spot.cues.near.or(spot.cues.list) {
-                let squared = squared_chord(o.at, provisional[n].at);
+            if let Some(at) = neighbour_at {
+                let squared = squared_chord(o.at, at);
                 if squared < squared_chord_of_km(1000.0) {
                     let near = 4.0 * (-chord_km(squared.sqrt()) / 60.0).exp();
                     scores[k] += (near - sentence_near).max(0.0);
@@ -857,23 +871,34 @@ pub fn resolve_with<'g>(
             continue;
         }
 
-        // A minor place listed after a minor place, none of its readings within LIST_KM of
-        // where that one was placed nor in its region: a village the gazetteer lacks, named
-        // among its neighbours ("near Uspenivka, Poltavka and Zatyshshia" is no Zatyshshia
-        // by Odesa): placed at their region.
-        let before = spot.cues.list.and_then(|j| {
-            let placed = out[j].as_ref()?;
-            let e = &placed.entry;
-            (!placed.approximate
-                && e.kind() == Kind::Place
+        // A minor place listed with a minor place surely placed, none of its readings within
+        // LIST_KM of that one nor in its region: a village the gazetteer lacks, named among
+        // its neighbours ("near Uspenivka, Poltavka and Zatyshshia" is no Zatyshshia by
+        // Odesa, "near Stepove and Mala Tokmachka" no Stepove by Mykolaiv): placed at their
+        // region. (The place before as resolved; the one after as read on its own.)
+        let minor_place = |e: &Entry<'g>| {
+            e.kind() == Kind::Place
                 && strength(&Candidate {
                     entry: *e,
                     ..candidate(&chosen)
-                }) < 2)
-                .then_some(*e)
+                }) < 2
+        };
+        let before = spot.cues.list.and_then(|j| {
+            let placed = out[j].as_ref()?;
+            (!placed.approximate
+                && placed.confidence >= LIST_MATE_SURE
+                && minor_place(&placed.entry))
+            .then_some(placed.entry)
         });
-        if let Some(mate) =
-            before.filter(|_| chosen.kind == Kind::Place && strength(&candidate(&chosen)) < 2)
+        let after = siblings[1].and_then(|j| {
+            (first(j)[best(first(j))] >= LIST_MATE_SURE
+                && !strays[j]
+                && minor_place(&provisional[j].entry))
+            .then_some(provisional[j].entry)
+        });
+        if let Some(mate) = before
+            .or(after)
+            .filter(|_| chosen.kind == Kind::Place && strength(&candidate(&chosen)) < 2)
         {
             // (A reading in the same region is the place, however far: "Nasir and Renk", in
             // South Sudan's Upper Nile.)

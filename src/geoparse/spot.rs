@@ -25,8 +25,8 @@ use super::inflect::{
 };
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_WORDS, DIRECTIONS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS, ends_with_bearing,
-    is, singular_area,
+    AREA_WORDS, DIRECTIONS, FRONTS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS,
+    ends_with_bearing, is, singular_area,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -1503,9 +1503,21 @@ enum Join {
 
 /// Whether the spots from a join onwards may go on as a list: more commas, then a
 /// conjunction ("Washington, New York and Boston").
-fn goes_on_as_list(joins: &[Join]) -> bool {
+/// (`then_name` says whether the last spot is followed by a conjunction and a capitalised
+/// word the gazetteer lacks: "near Andriivka, Sosnivka and Vorone".)
+fn goes_on_as_list(joins: &[Join], then_name: impl Fn(usize) -> bool) -> bool {
     let commas = joins.iter().take_while(|&&j| j == Join::Comma).count();
-    joins.get(commas) == Some(&Join::Conjunction)
+    joins.get(commas) == Some(&Join::Conjunction) || then_name(commas)
+}
+
+/// Whether a conjunction and a capitalised word follow the text before `at`: ", and Vorone",
+/// " or Kupiansk".
+fn conjunction_and_name_follow(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches([',', ' ']);
+    let Some((conjunction, after)) = rest.split_once(' ') else {
+        return false;
+    };
+    is_conjunction(conjunction) && after.starts_with(|c: char| c.is_uppercase())
 }
 
 /// Links each spot of a sentence (with the indexes of its first and last token) to the spot
@@ -1530,6 +1542,12 @@ fn link(
             // not in "Muridke early on Wednesday, after gunmen killed tourists near Pahalgam",
             // nor "the Natanz site and targets around Tehran".)
             let short = gap.len() <= GAP_TAIL && !gap.split(' ').any(is_conjunction);
+            // (A front named after the first is no place by the second: in "the Orikhiv
+            // direction near Stepove" the fighting is near Stepove, not Orikhiv.)
+            let names_a_front = gap
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is(FRONTS, &w.to_lowercase()));
             let gap = tail(gap, GAP_TAIL);
             // (Most gaps are lower case already.)
             let lower = if gap.chars().any(char::is_uppercase) {
@@ -1562,6 +1580,7 @@ fn link(
             } else if matches!(trimmed, "," | "(") && !the {
                 Join::Comma
             } else if short
+                && !names_a_front
                 && (ends_with_bearing(trimmed)
                     || PROXIMITY.iter().any(|p| {
                         trimmed
@@ -1601,7 +1620,8 @@ fn link(
             Join::Comma => {
                 out[a].cues.container = Some(base + holder);
                 out[a].cues.container_explicit = out[b].cues.qualifier;
-                if !out[b].cues.qualifier && goes_on_as_list(&joins[b..]) {
+                let then_name = |k: usize| conjunction_and_name_follow(text, out[b + k].span.end);
+                if !out[b].cues.qualifier && goes_on_as_list(&joins[b..], then_name) {
                     out[b].cues.list = Some(base + a);
                 }
             }
