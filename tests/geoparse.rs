@@ -1040,6 +1040,19 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         );
     }
     assert!(places_named(&found, "Stepove")[0].approximate);
+    // The village listed before may itself be placed at its region: the one before it
+    // speaks (the General Staff's lists, in Ukrainian).
+    let found = geoparse(
+        world(),
+        "На Гуляйпільському напрямку відбито 17 атак у районах Успенівка, Полтавка, Затишшя та \
+         Рівнопілля.",
+    );
+    let regions: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
+    assert!(
+        regions.iter().all(|&r| r == Some("UA.26")),
+        "{regions:?} {:?}",
+        pinned(&found)
+    );
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),

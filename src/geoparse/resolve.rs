@@ -883,12 +883,18 @@ pub fn resolve_with<'g>(
                     ..candidate(&chosen)
                 }) < 2
         };
-        let before = spot.cues.list.and_then(|j| {
+        // (Past any placed at their region: "Uspenivka, Poltavka, Zatyshshia and
+        // Rivnopillia".)
+        let mut listed_before = spot.cues.list;
+        while let Some(j) =
+            listed_before.filter(|&j| out[j].as_ref().is_some_and(|r| r.approximate))
+        {
+            listed_before = spots[j].cues.list;
+        }
+        let before = listed_before.and_then(|j| {
             let placed = out[j].as_ref()?;
-            (!placed.approximate
-                && placed.confidence >= LIST_MATE_SURE
-                && minor_place(&placed.entry))
-            .then_some(placed.entry)
+            (placed.confidence >= LIST_MATE_SURE && minor_place(&placed.entry))
+                .then_some(placed.entry)
         });
         let after = siblings[1].and_then(|j| {
             (first(j)[best(first(j))] >= LIST_MATE_SURE
