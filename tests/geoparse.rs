@@ -647,6 +647,24 @@ fn ukrainian_and_russian_case_endings() {
     let admin1: Vec<Option<&str>> = found.places.iter().map(|p| p.admin1.as_deref()).collect();
     assert_eq!(admin1, [Some("UA.08"), Some("UA.07"), Some("UA.05")]);
     assert!(found.places.iter().all(|p| p.kind == "admin1"));
+    // A region declined after a place is where it lies, no surname: the place and the
+    // region are both found (the self-proclaimed republics by their names of three words).
+    for text in [
+        "Взрывы в Покровске Донецкой области.",
+        "Подразделения освободили населенный пункт Покровск Донецкой Народной Республики.",
+    ] {
+        let found = geoparse(world(), text);
+        let read: Vec<(&str, Option<&str>)> = found
+            .places
+            .iter()
+            .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [("place", Some("UA.05")), ("admin1", Some("UA.05"))],
+            "{text}"
+        );
+    }
     // A region's adjective before its government ("ОВА", "ОГА") is the region, not the city
     // it is named after (Dnipro was Dnipropetrovsk).
     let found = geoparse(

@@ -1268,6 +1268,16 @@ impl<'t> Sentence<'_, 't, '_> {
         // "Donald Trump"). After a minor place any capitalised word counts; after a notable
         // one, only a word that is no ordinary word ("Kyiv Mayor" is a place and a title). An
         // acronym is no surname ("Nenagh MDC", a council).
+        // (In Ukrainian and Russian a region or country declined after a place is where it
+        // lies, no surname: "Шевченко Донецкой Народной Республики".)
+        let region_after = |reading: &mut Self, k: usize| {
+            word.cyrillic
+                && reading.longest_match(k).is_some_and(|(_, n, _)| {
+                    reading.vocabulary.names()[n].candidates.iter().any(|c| {
+                        matches!(c.entry.kind(), Kind::Admin1 | Kind::Country) && strength(c) >= 2
+                    })
+                })
+        };
         if let Some(k) = next.filter(|_| single) {
             let next_word = self.word(k);
             if self.capitalised(k)
@@ -1275,6 +1285,7 @@ impl<'t> Sentence<'_, 't, '_> {
                 && !self.is_acronym(k, 2)
                 && (self.is_name_word(k, first) || (!self.headline && best < 2))
                 && (best < 2 || self.vocabulary.gazetted(next_word).strength < 2)
+                && !region_after(self, k)
             {
                 // (Unless the words lead to an institution's name: part of that name, and
                 // no person's.)
@@ -1303,7 +1314,13 @@ impl<'t> Sentence<'_, 't, '_> {
         // capitalised word ("By Trend Iran's"), nor remembered as a person's name.
         // (A particle between them marks a person's name even where capitals tell little,
         // as in a list of names: "(Mike de Kock)".)
-        if let Some((k, particle)) = self.name_before(first, best)
+        // (In Ukrainian and Russian a region or country declined after a place is where the
+        // place lies: "в Покровске Донецкой области".)
+        let declined_area = word.cyrillic
+            && self.vocabulary.names()[name].candidates.iter().any(|c| {
+                matches!(c.entry.kind(), Kind::Admin1 | Kind::Country) && strength(c) >= 2
+            });
+        if let Some((k, particle)) = self.name_before(first, best).filter(|_| !declined_area)
             && ((particle && self.capitalised(k) && !self.is_function_word(k))
                 || self.is_name_word(k, first))
             && !self.is_acronym(k, 3)
