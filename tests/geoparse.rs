@@ -166,6 +166,11 @@ fn ordinary_words_are_not_places() {
     );
     // A locative reaches along a list of places, not past other words.
     pins("They shop in Nice and Reading.", &["Nice", "Reading"]);
+    // So does a list itself: a place found before it and a capitalised word after it.
+    pins(
+        "Israeli jets struck Nabatieh, Tyre and Bint Jbeil.",
+        &["Nabatieh", "Tyre", "Bint Jbeil"],
+    );
     pins(
         "Reading, the town in Berkshire, flooded in March, and Nice saw storms.",
         &["Berkshire", "Nice"],

@@ -450,6 +450,27 @@ impl<'t> Sentence<'_, 't, '_> {
         matches!(self.words[k].case, Case::Title | Case::Upper)
     }
 
+    /// Whether tokens `first..=last` stand in a list right after a place found (`tokens` are
+    /// the found places' first and last tokens) and before a capitalised word: "Nabatieh,
+    /// Tyre and Bint Jbeil".
+    fn amid_places(&mut self, first: usize, last: usize, tokens: &[(usize, usize)]) -> bool {
+        let after_place = tokens
+            .last()
+            .is_some_and(|&(_, l)| l + 1 == first && self.gap_after(l) == ", ");
+        let capitalised = |k: usize| k < self.words.len() && self.capitalised(k);
+        if !after_place || !capitalised(last + 1) && !capitalised(last + 2) {
+            return false;
+        }
+        if self.gap_after(last) == ", " {
+            return capitalised(last + 1);
+        }
+        self.next_token(last).is_some_and(|k| {
+            let word = self.word(k);
+            is_conjunction(self.vocabulary.lower(word))
+                && self.next_token(k).is_some_and(|n| self.capitalised(n))
+        })
+    }
+
     /// Whether the words before token `first` say "and" or "or".
     fn conjunction_before(&mut self, first: usize) -> bool {
         self.prev(first, false)
@@ -578,6 +599,9 @@ impl<'t> Sentence<'_, 't, '_> {
                 let before = first.checked_sub(1).and_then(|c| self.prev_token(c));
                 before.is_none_or(|b| b == l || !self.capitalised(b))
             }) && self.conjunction_before(first);
+            // (Or inside a list of places, between one found and a capitalised word: "struck
+            // Nabatieh, Tyre and Bint Jbeil".)
+            let listed = listed || self.amid_places(first, last, tokens);
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
                 let prev = self.prev(first, true);
