@@ -58,6 +58,8 @@ struct Reading<'g> {
     slot: usize,
     admin1: Option<u32>,
     admin2: Option<u32>,
+    /// Whether it is a national capital.
+    capital: bool,
     /// The point on the unit sphere.
     at: [f64; 3],
 }
@@ -75,6 +77,7 @@ impl<'g> Reading<'g> {
             slot: country_slot(e.country()),
             admin1: e.admin1().map(|a| a.id()),
             admin2: e.admin2().map(|a| a.id()),
+            capital: e.is_capital(),
             at: unit(e.point()),
         }
     }
@@ -729,12 +732,13 @@ pub fn resolve_with<'g>(
             .is_some_and(|c| spots[c].cues.list == Some(i));
         // Another capital of its sentence, nearly certain: capitals named together speak for
         // their governments ("accused London and Paris …; the leaders were in Washington").
-        let capital_beside = sentence_spots(spots, i).any(|j| {
-            j != i
-                && name[j] != name[i]
-                && first(j)[best(first(j))] >= 0.5
-                && provisional[j].entry.is_capital()
-        });
+        let capital_beside = own.iter().any(|o| o.capital)
+            && sentence_spots(spots, i).any(|j| {
+                j != i
+                    && name[j] != name[i]
+                    && first(j)[best(first(j))] >= 0.5
+                    && provisional[j].capital
+            });
         // Its neighbours in a list.
         let siblings = [
             spot.cues.list,
@@ -798,7 +802,7 @@ pub fn resolve_with<'g>(
             if listed_with(&|r| r.kind == o.kind) {
                 scores[k] += LIST_KIND;
             }
-            if o.entry.is_capital() && (capital_beside || listed_with(&|r| r.entry.is_capital())) {
+            if o.capital && (capital_beside || listed_with(&|r| r.capital)) {
                 scores[k] += LIST_CAPITALS;
             }
         }
