@@ -166,6 +166,11 @@ fn ordinary_words_are_not_places() {
     );
     // A locative reaches along a list of places, not past other words.
     pins("They shop in Nice and Reading.", &["Nice", "Reading"]);
+    // So does a word for areas ending the list a name begins, after "the".
+    pins(
+        "Russian forces struck Nikopol and the Marhanets and Pokrovske hromadas.",
+        &["Nikopol", "Marhanets", "Pokrovske"],
+    );
     // So does a list itself: a place found before it and a capitalised word after it.
     pins(
         "Israeli jets struck Nabatieh, Tyre and Bint Jbeil.",
@@ -1076,6 +1081,15 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         "{regions:?} {:?}",
         pinned(&found)
     );
+    // A city's district the gazetteer lacks, named by its possessive, is placed there, not
+    // at a district of that name elsewhere (Kyiv's Dniprovskyi).
+    let found = geoparse(
+        world(),
+        "A Russian drone hit a minibus in Kherson's Dniprovskyi district.",
+    );
+    let district = places_named(&found, "Dniprovskyi district");
+    assert!(district[0].approximate, "{:?}", pinned(&found));
+    assert_eq!(district[0].admin1.as_deref(), Some("UA.08"));
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),

@@ -860,9 +860,12 @@ pub fn resolve_with<'g>(
         });
         if spot.cues.container_explicit || apposed {
             let any_inside = own.iter().any(|o| holders.iter().any(|y| inside(o, y)));
-            let region = holders
-                .iter()
-                .find(|y| y.kind.is_area() && (y.kind != Kind::Country || apposed));
+            // (A city's district the gazetteer lacks is placed at the city: "Kherson's
+            // Dniprovskyi district" is no district of Kyiv.)
+            let region = holders.iter().find(|y| {
+                (y.kind.is_area() && (y.kind != Kind::Country || apposed))
+                    || (y.kind == Kind::Place && spot.cues.wants_area)
+            });
             if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
                 out.push(Some(placed_at(region.entry)));
                 continue;

@@ -1271,10 +1271,13 @@ impl<'t> Sentence<'_, 't, '_> {
             word.is(Word::AREA | Word::SETTLEMENT | Word::FRONT | Word::FACILITY)
                 || (word.is(Word::PUBLIC_BODY) && self.words[k].case == Case::Lower)
         });
+        // (So does such a word ending the list the name begins: "the Bilopillia, Krasnopillia
+        // and Velyka Pysarivka hromadas".)
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && all_minor_places
             && best_main < 2
             && !says_place
+            && self.list_end(last).is_none()
         {
             return false;
         }
@@ -1651,7 +1654,10 @@ fn link(
         };
         match join {
             // The first contains the second.
-            Join::Possessive => out[b].cues.container = Some(base + a),
+            Join::Possessive => {
+                out[b].cues.container = Some(base + a);
+                out[b].cues.container_explicit = true;
+            }
             Join::In => {
                 out[a].cues.container = Some(base + holder);
                 out[a].cues.container_explicit = true;
