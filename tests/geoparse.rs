@@ -1090,6 +1090,12 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     let district = places_named(&found, "Dniprovskyi district");
     assert!(district[0].approximate, "{:?}", pinned(&found));
     assert_eq!(district[0].admin1.as_deref(), Some("UA.08"));
+    let found = geoparse(world(), "The crews work out of London's Heathrow.");
+    let heathrow = places_named(&found, "Heathrow");
+    assert_eq!(
+        (heathrow[0].country.as_str(), heathrow[0].approximate),
+        ("GB", true)
+    );
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),
@@ -1368,6 +1374,21 @@ fn former_states_and_the_common_names_of_regions() {
         places_named(&found, "Newfoundland")[0].admin1.as_deref(),
         Some("CA.05")
     );
+    // The great regions of Russia are regions, not the villages of their names ("Siberia",
+    // Chiapas).
+    let found = geoparse(
+        world(),
+        "Drones hit an air base in Irkutsk, in Siberia, and a plant in the Urals.",
+    );
+    for surface in ["Siberia", "Urals"] {
+        let region = places_named(&found, surface);
+        assert_eq!(
+            (region[0].kind.as_str(), region[0].country.as_str()),
+            ("region", "RU"),
+            "{surface}: {:?}",
+            pinned(&found)
+        );
+    }
     // Russia's names, and their abbreviations, for the oblasts it claims.
     let found = geoparse(
         world(),

@@ -860,12 +860,25 @@ pub fn resolve_with<'g>(
         });
         if spot.cues.container_explicit || apposed {
             let any_inside = own.iter().any(|o| holders.iter().any(|y| inside(o, y)));
-            // (A city's district the gazetteer lacks is placed at the city: "Kherson's
-            // Dniprovskyi district" is no district of Kyiv.)
-            let region = holders.iter().find(|y| {
-                (y.kind.is_area() && (y.kind != Kind::Country || apposed))
-                    || (y.kind == Kind::Place && spot.cues.wants_area)
+            // (A part of a city the gazetteer lacks, none of its namesakes near the city, is
+            // placed at the city: "Kherson's Dniprovskyi district" is no district of Kyiv,
+            // "London's Heathrow" no Heathrow, Florida. Only a part the text calls one, by the
+            // city's possessive or a word for an area or a settlement ("Cairo's Abbasiya
+            // neighbourhood"; "Hamas in Doha" is no place), by the holder's likeliest reading,
+            // and not in Cyrillic, where "в" is also "to": "из Волчанска в Харьков".)
+            let part_of_city = spot.cues.container.is_some_and(|c| c < i)
+                || spot.cues.wants_area
+                || spot.cues.wants_settlement;
+            let city = holders.first().filter(|y| {
+                y.kind == Kind::Place
+                    && spot.cues.container_explicit
+                    && part_of_city
+                    && !spot.cues.cyrillic
             });
+            let region = holders
+                .iter()
+                .find(|y| y.kind.is_area() && (y.kind != Kind::Country || apposed))
+                .or(city);
             if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
                 out.push(Some(placed_at(region.entry)));
                 continue;
