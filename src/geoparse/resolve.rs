@@ -15,7 +15,7 @@
 //! country and marked approximate, never at a namesake elsewhere.
 
 use super::inflect::CYRILLIC_COUNTRIES;
-use super::spot::{Spot, Spots, strength};
+use super::spot::{Spot, Spots, entry_strength};
 use super::vocabulary::Name;
 use crate::gazetteer::{Candidate, Entry, Kind, Provenance};
 use geo::{Distance, Haversine, Point};
@@ -165,6 +165,16 @@ fn last_listed(spots: &[Spot], i: usize) -> usize {
         last += 1;
     }
     last
+}
+
+/// Whether no reading lies within `km` of the point `at` nor in the first-level region
+/// `region`: the place meant is none of them, but one the gazetteer lacks.
+fn none_by(readings: &[Reading<'_>], at: [f64; 3], km: f64, region: Option<Entry<'_>>) -> bool {
+    let region = region.map(|r| r.id());
+    readings.iter().all(|o| {
+        squared_chord(o.at, at) > squared_chord_of_km(km)
+            && (o.admin1.is_none() || o.admin1 != region)
+    })
 }
 
 /// What an entry is worth before any context.
@@ -502,7 +512,7 @@ pub fn resolve_with<'g>(
         let n = spots[i].cues.near.filter(|&n| {
             n > i
                 && spots[n].span.start - spots[last_listed(spots, i)].span.end <= NEAR_GAP
-                && strength(&candidate(reading)) < 2
+                && entry_strength(&reading.entry) < 2
                 && !reading.kind.is_area()
         })?;
         let by = &provisional[n];
@@ -513,13 +523,7 @@ pub fn resolve_with<'g>(
         }?;
         // (A reading in that region is the place, however far: "Tessalit, north of Kidal",
         // 300 km north of the town, in its region.)
-        let far_from = |by: &Reading<'_>| {
-            options[i].iter().all(|o| {
-                squared_chord(o.at, by.at) > squared_chord_of_km(NEAR_KM)
-                    && !inside(o, by)
-                    && o.admin1 != Some(region.id())
-            })
-        };
+        let far_from = |by: &Reading<'_>| none_by(options[i], by.at, NEAR_KM, Some(region));
         // (Where the place it lies by is itself in doubt, only when no reading of that place
         // is near: "Ternove and Berezove (both east of Novopavlivka)", a name of six villages,
         // is no Ternovo in the Carpathians.)
@@ -536,7 +540,7 @@ pub fn resolve_with<'g>(
             let p = first(i);
             let top = &options[i][best(p)];
             p[best(p)] >= 0.5
-                && (named_outright(i, top) || strength(&candidate(top)) >= 3)
+                && (named_outright(i, top) || entry_strength(&top.entry) >= 3)
                 && !spots[i].cues.person
                 && !spots[i].cues.actor
                 && !strays[i]
@@ -848,7 +852,7 @@ pub fn resolve_with<'g>(
         let apposed = spot.cues.container.is_some_and(|c| {
             c > i
                 && !spot.cues.container_explicit
-                && strength(&candidate(&chosen)) < 2
+                && entry_strength(&chosen.entry) < 2
                 && !listed_with_holder
                 && !found.names[spots[c].name].demonym
                 && holders.first().is_some_and(|y| {
@@ -896,13 +900,7 @@ pub fn resolve_with<'g>(
         // its neighbours ("near Uspenivka, Poltavka and Zatyshshia" is no Zatyshshia by
         // Odesa, "near Stepove and Mala Tokmachka" no Stepove by Mykolaiv): placed at their
         // region. (The place before as resolved; the one after as read on its own.)
-        let minor_place = |e: &Entry<'g>| {
-            e.kind() == Kind::Place
-                && strength(&Candidate {
-                    entry: *e,
-                    ..candidate(&chosen)
-                }) < 2
-        };
+        let minor_place = |e: &Entry<'g>| e.kind() == Kind::Place && entry_strength(e) < 2;
         // (Past any placed at their region: "Uspenivka, Poltavka, Zatyshshia and
         // Rivnopillia".)
         let mut listed_before = spot.cues.list;
@@ -924,16 +922,14 @@ pub fn resolve_with<'g>(
         });
         if let Some(mate) = before
             .or(after)
-            .filter(|_| chosen.kind == Kind::Place && strength(&candidate(&chosen)) < 2)
+            .filter(|_| chosen.kind == Kind::Place && entry_strength(&chosen.entry) < 2)
         {
             // (A reading in the same region is the place, however far: "Nasir and Renk", in
             // South Sudan's Upper Nile.)
-            let (at, region) = (unit(mate.point()), mate.admin1());
-            let far = own.iter().all(|o| {
-                squared_chord(o.at, at) > squared_chord_of_km(LIST_KM)
-                    && o.admin1.is_none_or(|a| region.is_none_or(|r| r.id() != a))
-            });
-            if let Some(region) = region.filter(|_| far) {
+            let region = mate.admin1();
+            if let Some(region) =
+                region.filter(|_| none_by(own, unit(mate.point()), LIST_KM, region))
+            {
                 out.push(Some(placed_at(region)));
                 continue;
             }
@@ -957,7 +953,7 @@ pub fn resolve_with<'g>(
             && !spot.cues.wants_area
             && spot.cues.near.is_none()
             && spot.cues.list.is_none();
-        let strength = strength(&candidate(&chosen));
+        let strength = entry_strength(&chosen.entry);
         let outright = named_outright(i, &chosen);
         let doubtful = if outright {
             bare && strength < 2
@@ -1121,16 +1117,6 @@ fn country_named(options: &[Reading<'_>]) -> Option<usize> {
     options
         .iter()
         .position(|o| o.main_name && o.kind == Kind::Country)
-}
-
-fn candidate<'g>(o: &Reading<'g>) -> Candidate<'g> {
-    Candidate {
-        entry: o.entry,
-        main_name: o.main_name,
-        region_form: o.region_form,
-        demonym: false,
-        abbreviation: false,
-    }
 }
 
 /// The readings a container spot may stand for: its three likeliest.

@@ -28,7 +28,7 @@ use super::words::{
     AREA_WORDS, DIRECTIONS, FRONTS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS,
     ends_with_bearing, is, singular_area,
 };
-use crate::gazetteer::{Candidate, Gazetteer, Kind};
+use crate::gazetteer::{Candidate, Entry, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -112,7 +112,11 @@ pub struct Spots<'w, 'g> {
 /// How strongly an entry stands for itself: 3 for countries, capitals and cities of a million,
 /// 2 for regions, waters and cities of 100,000, 1 for the rest.
 pub fn strength(c: &Candidate<'_>) -> u8 {
-    let e = &c.entry;
+    entry_strength(&c.entry)
+}
+
+/// The [`strength`] of an entry.
+pub fn entry_strength(e: &Entry<'_>) -> u8 {
     match e.kind() {
         Kind::Country => 3,
         Kind::Place if e.is_capital() || e.population() >= 1_000_000 => 3,
