@@ -1096,6 +1096,14 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         (heathrow[0].country.as_str(), heathrow[0].approximate),
         ("GB", true)
     );
+    // A bearing in brackets says where it lies as well as one after a comma.
+    let found = geoparse(
+        world(),
+        "Russian forces seized Kamyshevakha (southwest of Pokrovsk), a milblogger claimed.",
+    );
+    let village = places_named(&found, "Kamyshevakha");
+    assert!(village[0].approximate, "{:?}", pinned(&found));
+    assert_eq!(village[0].admin1.as_deref(), Some("UA.05"));
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),

@@ -728,10 +728,10 @@ pub const BEARINGS: &[&str] = &[
 ];
 
 /// Whether a gap (lower case, trimmed) ends with a bearing and "of": "south of", ", 10 km
-/// north-east of".
+/// north-east of", " (southwest of".
 pub fn ends_with_bearing(gap: &str) -> bool {
     gap.strip_suffix(" of").is_some_and(|before| {
-        let bearing = before.rsplit([' ', '-']).next().unwrap_or(before);
+        let bearing = before.rsplit([' ', '-', '(']).next().unwrap_or(before);
         is(BEARINGS, bearing)
     })
 }
