@@ -1304,9 +1304,7 @@ impl<'t> Sentence<'_, 't, '_> {
         let region_after = |reading: &mut Self, k: usize| {
             word.cyrillic
                 && reading.longest_match(k).is_some_and(|(_, n, _)| {
-                    reading.vocabulary.names()[n].candidates.iter().any(|c| {
-                        matches!(c.entry.kind(), Kind::Admin1 | Kind::Country) && strength(c) >= 2
-                    })
+                    reading.vocabulary.names()[n].names_region_or_country()
                 })
         };
         if let Some(k) = next.filter(|_| single) {
@@ -1347,10 +1345,8 @@ impl<'t> Sentence<'_, 't, '_> {
         // as in a list of names: "(Mike de Kock)".)
         // (In Ukrainian and Russian a region or country declined after a place is where the
         // place lies: "в Покровске Донецкой области".)
-        let declined_area = word.cyrillic
-            && self.vocabulary.names()[name].candidates.iter().any(|c| {
-                matches!(c.entry.kind(), Kind::Admin1 | Kind::Country) && strength(c) >= 2
-            });
+        let declined_area =
+            word.cyrillic && self.vocabulary.names()[name].names_region_or_country();
         if let Some((k, particle)) = self.name_before(first, best).filter(|_| !declined_area)
             && ((particle && self.capitalised(k) && !self.is_function_word(k))
                 || self.is_name_word(k, first))

@@ -162,6 +162,13 @@ impl<'g> Name<'g> {
             abbreviation,
         }
     }
+
+    /// Whether it names a first-level region or a country.
+    pub fn names_region_or_country(&self) -> bool {
+        self.candidates
+            .iter()
+            .any(|c| matches!(c.entry.kind(), Kind::Admin1 | Kind::Country))
+    }
 }
 
 /// The words and names of a text as one gazetteer sees them, each worked out the first time
