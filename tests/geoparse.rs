@@ -31,6 +31,19 @@ fn places_named<'a>(found: &'a Geoparse, surface: &str) -> Vec<&'a Place> {
         .collect()
 }
 
+/// Asserts that the mention `surface` of `text` is a place the gazetteer lacks, placed at the
+/// first-level region `region`.
+fn placed_in_region(text: &str, surface: &str, region: &str) {
+    let found = geoparse(world(), text);
+    let place = places_named(&found, surface);
+    assert!(
+        place.first().is_some_and(|p| p.approximate),
+        "{surface}: {:?}",
+        found.places
+    );
+    assert_eq!(place[0].admin1.as_deref(), Some(region), "{text}");
+}
+
 fn pinned(found: &Geoparse) -> Vec<&str> {
     found
         .mentions()
@@ -904,21 +917,20 @@ fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
     assert_eq!(found.places[1].kind, "admin1");
     // A town too small for the gazetteer is placed in the state its dateline names, marked
     // approximate, not at a namesake elsewhere.
-    let found = geoparse(world(), "HOLLIDAY, Mo. — A man was arrested after a crash.");
-    let holliday = places_named(&found, "HOLLIDAY");
-    assert!(holliday[0].approximate, "{:?}", holliday[0]);
-    assert_eq!(holliday[0].admin1.as_deref(), Some("US.MO"));
+    placed_in_region(
+        "HOLLIDAY, Mo. — A man was arrested after a crash.",
+        "HOLLIDAY",
+        "US.MO",
+    );
     let found = geoparse(world(), "The fire began near Fresno, Calif., on Sunday.");
     assert_eq!(pinned(&found), ["Fresno", "Calif"]);
     assert_eq!(found.places[1].admin1.as_deref(), Some("US.CA"));
     // So is a village placed in a region named with a direction before it.
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "Drones hit Kostiantynivka in northern Sumy region overnight.",
+        "Kostiantynivka",
+        "UA.21",
     );
-    let village = places_named(&found, "Kostiantynivka");
-    assert!(village[0].approximate, "{:?}", village[0]);
-    assert_eq!(village[0].admin1.as_deref(), Some("UA.21"));
     // Initials also stand alone, but not after a year nor before a name.
     pins("Wildfires spread in B.C. this week.", &["B.C"]);
     pins("The temple dates from 500 B.C. and was restored.", &[]);
@@ -937,21 +949,17 @@ fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
 fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_it_in() {
     // The nearer of two containers holds it: Sumy region, not Ukraine, and never Donetsk
     // region's Kostiantynivka.
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "Drones hit Kostiantynivka in Ukraine's Sumy region overnight.",
+        "Kostiantynivka",
+        "UA.21",
     );
-    let village = places_named(&found, "Kostiantynivka");
-    assert!(village[0].approximate, "{:?}", village[0]);
-    assert_eq!(village[0].admin1.as_deref(), Some("UA.21"));
     // Put in its region or its country by apposition.
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "Strikes hit Kostiantynivka, Sumy region, overnight.",
+        "Kostiantynivka",
+        "UA.21",
     );
-    let village = places_named(&found, "Kostiantynivka");
-    assert!(village[0].approximate, "{:?}", village[0]);
-    assert_eq!(village[0].admin1.as_deref(), Some("UA.21"));
     let found = geoparse(world(), "Fighting broke out in Tina, Sudan, on Monday.");
     let tina = places_named(&found, "Tina");
     assert!(tina[0].approximate, "{:?}", tina[0]);
@@ -997,25 +1005,21 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     );
     // A place "near Y" with no namesake anywhere near Y is placed in Y's region: the
     // abandoned Pripyat is no village of that name in Volyn.
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "Visitors toured the ruins of Pripyat near Chernobyl.",
+        "Pripyat",
+        "UA.13",
     );
-    let pripyat = places_named(&found, "Pripyat");
-    assert!(pripyat[0].approximate, "{:?}", pripyat[0]);
-    assert_eq!(pripyat[0].admin1.as_deref(), Some("UA.13"));
     let found = geoparse(world(), "Russian troops attacked Selydove near Pokrovsk.");
     let selydove = places_named(&found, "Selydove");
     assert!(!selydove[0].approximate);
     // So is every place of a list said to lie there ("both", "all"), even where the place
     // they lie by is a name of several villages: Ternove is no Ternovo in the Carpathians.
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "Russian forces attacked toward Ternove and Berezove (both east of Novopavlivka).",
+        "Ternove",
+        "UA.04",
     );
-    let ternove = places_named(&found, "Ternove");
-    assert!(ternove[0].approximate, "{:?}", ternove[0]);
-    assert_eq!(ternove[0].admin1.as_deref(), Some("UA.04"));
     // And that namesake is no evidence of where its neighbours are: not one of these villages
     // goes to the Carpathians with it.
     let found = geoparse(
@@ -1045,10 +1049,7 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
             "UA.07",
         ),
     ] {
-        let found = geoparse(world(), text);
-        let village = places_named(&found, surface);
-        assert!(village[0].approximate, "{:?}", village[0]);
-        assert_eq!(village[0].admin1.as_deref(), Some(region), "{text}");
+        placed_in_region(text, surface, region);
     }
     // So is one listed before a village surely placed; and a front's town is not where the
     // fighting near its villages is ("the Orikhiv direction near Stepove": Orikhiv is no
@@ -1083,13 +1084,11 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     );
     // A city's district the gazetteer lacks, named by its possessive, is placed there, not
     // at a district of that name elsewhere (Kyiv's Dniprovskyi).
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "A Russian drone hit a minibus in Kherson's Dniprovskyi district.",
+        "Dniprovskyi district",
+        "UA.08",
     );
-    let district = places_named(&found, "Dniprovskyi district");
-    assert!(district[0].approximate, "{:?}", pinned(&found));
-    assert_eq!(district[0].admin1.as_deref(), Some("UA.08"));
     let found = geoparse(world(), "The crews work out of London's Heathrow.");
     let heathrow = places_named(&found, "Heathrow");
     assert_eq!(
@@ -1097,13 +1096,11 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         ("GB", true)
     );
     // A bearing in brackets says where it lies as well as one after a comma.
-    let found = geoparse(
-        world(),
+    placed_in_region(
         "Russian forces seized Kamyshevakha (southwest of Pokrovsk), a milblogger claimed.",
+        "Kamyshevakha",
+        "UA.05",
     );
-    let village = places_named(&found, "Kamyshevakha");
-    assert!(village[0].approximate, "{:?}", pinned(&found));
-    assert_eq!(village[0].admin1.as_deref(), Some("UA.05"));
     // A namesake in that place's region is the place, however far from it.
     let found = geoparse(
         world(),
