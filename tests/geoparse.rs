@@ -27,7 +27,7 @@ fn places_named<'a>(found: &'a Geoparse, surface: &str) -> Vec<&'a Place> {
     found
         .places
         .iter()
-        .filter(|p| p.mentions.iter().any(|m| m.text == surface))
+        .filter(|p| p.mentions.iter().any(|m| m.text() == surface))
         .collect()
 }
 
@@ -48,7 +48,7 @@ fn pinned(found: &Geoparse) -> Vec<&str> {
     found
         .mentions()
         .into_iter()
-        .map(|(_, m)| m.text.as_str())
+        .map(|(_, m)| m.text())
         .collect()
 }
 
@@ -129,9 +129,9 @@ fn mentions_carry_their_sentences_and_spans() {
     let text = "Drones hit Kharkiv. Later, shelling was reported in Izium.";
     let found = geoparse(world(), text);
     for (_, m) in found.mentions() {
-        assert_eq!(&text[m.start..m.end], m.text);
+        assert_eq!(&text[m.start..m.end], m.text());
         assert_eq!(&text[m.sentence_start..m.sentence_end], &*m.sentence);
-        assert!(m.sentence.contains(&m.text));
+        assert!(m.sentence.contains(m.text()));
         assert!(m.confidence > 0.0 && m.confidence <= 1.0);
     }
     assert_eq!(pinned(&found), ["Kharkiv", "Izium"]);
@@ -1443,7 +1443,7 @@ fn a_state_is_the_region_of_the_places_around_it() {
         .flat_map(|p| {
             p.mentions
                 .iter()
-                .map(move |m| (&*m.text, p.admin1.as_deref()))
+                .map(move |m| (m.text(), p.admin1.as_deref()))
         })
         .filter(|(text, _)| text.starts_with("Wash"))
         .collect();
@@ -1692,7 +1692,7 @@ fn the_conflict_dev_set_is_found_and_resolved() {
                 .iter()
                 .zip(&used)
                 .filter(|(_, u)| !**u)
-                .map(|((_, m), _)| m.text.clone()),
+                .map(|((_, m), _)| m.text().to_string()),
         );
     }
     // The set leaves "Washington" in "met … in Washington on Tuesday" unannotated; it is pinned.
@@ -1757,7 +1757,7 @@ fn a_long_text_parsed_in_pieces_finds_what_the_whole_does() {
         a.len()
     );
     for (_, m) in stepwise.mentions() {
-        assert_eq!(&text[m.start..m.end], m.text);
+        assert_eq!(&text[m.start..m.end], m.text());
     }
 }
 

@@ -380,7 +380,7 @@ pub fn PlaceList(
                         || crate::text::normalize(&p.path.join(" ")).contains(&needle)
                         || p.mentions
                             .iter()
-                            .any(|m| crate::text::normalize(&m.text).contains(&needle))
+                            .any(|m| crate::text::normalize(m.text()).contains(&needle))
                 })
                 .collect();
             if by_mentions {

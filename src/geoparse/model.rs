@@ -65,15 +65,15 @@ pub struct Place {
     pub corrected: bool,
 }
 
-/// One mention of a place in the text.
+/// One mention of a place in the text. Serialised with the name as written (`text`), which
+/// [`Mention::text`] reads off its sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Written", from = "Written")]
 pub struct Mention {
     /// Byte offset where the name starts.
     pub start: usize,
     /// Byte offset where the name ends.
     pub end: usize,
-    /// The name as written.
-    pub text: String,
     /// Byte offset where its sentence starts.
     pub sentence_start: usize,
     /// Byte offset where its sentence ends.
@@ -86,6 +86,49 @@ pub struct Mention {
     /// What its sentence reports (strike, fighting, …), if anything.
     #[serde(default)]
     pub cue: Option<EventCue>,
+}
+
+/// A mention as serialised: with the name as written.
+#[derive(Serialize, Deserialize)]
+struct Written {
+    start: usize,
+    end: usize,
+    text: String,
+    sentence_start: usize,
+    sentence_end: usize,
+    sentence: Arc<str>,
+    confidence: f64,
+    #[serde(default)]
+    cue: Option<EventCue>,
+}
+
+impl From<Mention> for Written {
+    fn from(m: Mention) -> Written {
+        Written {
+            text: m.text().to_string(),
+            start: m.start,
+            end: m.end,
+            sentence_start: m.sentence_start,
+            sentence_end: m.sentence_end,
+            sentence: m.sentence,
+            confidence: m.confidence,
+            cue: m.cue,
+        }
+    }
+}
+
+impl From<Written> for Mention {
+    fn from(w: Written) -> Mention {
+        Mention {
+            start: w.start,
+            end: w.end,
+            sentence_start: w.sentence_start,
+            sentence_end: w.sentence_end,
+            sentence: w.sentence,
+            confidence: w.confidence,
+            cue: w.cue,
+        }
+    }
 }
 
 /// Another entry a mention may mean.
@@ -116,6 +159,12 @@ pub struct Alternative {
 }
 
 impl Mention {
+    /// The name as written.
+    pub fn text(&self) -> &str {
+        let at = self.start - self.sentence_start;
+        &self.sentence[at..at + (self.end - self.start)]
+    }
+
     /// The mention at `span` of `text`, in the sentence at `sentence`, whose event cue is `cue`
     /// (see [`event_cue`]).
     pub fn new(
@@ -126,22 +175,21 @@ impl Mention {
         cue: Option<EventCue>,
     ) -> Mention {
         let words: Arc<str> = Arc::from(&text[sentence.clone()]);
-        Mention::in_sentence(text, span, (sentence, words), confidence, cue)
+        Mention::in_sentence(span, (sentence, words), confidence, cue)
     }
 
     /// As [`Mention::new`], with the sentence's text already copied (once for all the
     /// mentions in it).
     pub fn in_sentence(
-        text: &str,
         span: Range<usize>,
         (sentence, words): (Range<usize>, Arc<str>),
         confidence: f64,
         cue: Option<EventCue>,
     ) -> Mention {
+        debug_assert!(sentence.start <= span.start && span.end <= sentence.end);
         Mention {
             start: span.start,
             end: span.end,
-            text: text[span].to_string(),
             sentence_start: sentence.start,
             sentence_end: sentence.end,
             sentence: words,
@@ -308,7 +356,7 @@ pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
             current = Some((sentence.start, Arc::from(words), event_cue(words)));
         }
         let (_, words, cue) = current.clone().unwrap_or_default();
-        let mention = Mention::in_sentence(text, span, (sentence, words), r.confidence, cue);
+        let mention = Mention::in_sentence(span, (sentence, words), r.confidence, cue);
         let identity = identity(e.id(), r.approximate, surface);
         if let Some(&p) = found.get(&identity) {
             let place = &mut places[p];

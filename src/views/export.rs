@@ -26,7 +26,7 @@ pub fn geojson(found: &Geoparse) -> Value {
                     "approximate": p.approximate,
                     "within": p.within,
                     "mentions": p.mentions.iter().map(|m| json!({
-                        "text": m.text,
+                        "text": m.text(),
                         "start": m.start,
                         "end": m.end,
                         "sentence": m.sentence,
@@ -71,7 +71,7 @@ pub fn csv(found: &Geoparse) -> String {
             format!("{:.5}", p.lon),
             format!("{:.3}", m.confidence),
             p.approximate.to_string(),
-            m.text.clone(),
+            m.text().to_string(),
             m.start.to_string(),
             m.end.to_string(),
             m.cue.map(|c| c.as_str()).unwrap_or_default().to_string(),
