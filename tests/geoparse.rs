@@ -493,12 +493,25 @@ fn a_side_in_arms_says_who_acts_not_where() {
         "Heavy fighting continued on the Kurakhove axis and in the Bakhmut direction.",
         &["Kurakhove", "Bakhmut"],
     );
-    // A country's name as its forces' attribute says who acts, not where: the US's warships
-    // visit the Egyptian city, its officials may well be at home.
-    let found = geoparse(world(), "US warships visited Alexandria.");
-    assert_eq!(places_named(&found, "Alexandria")[0].country, "EG");
-    let found = geoparse(world(), "US officials visited Alexandria.");
-    assert_eq!(places_named(&found, "Alexandria")[0].country, "US");
+    // A country's name as the attribute of its forces, officials or envoys says who acts,
+    // not where the story is: the US's warships and officials visit the Egyptian city, its
+    // envoy flies to Germany's Hamburg, not the town in New York. Where the country is
+    // named as a place, it is where the story is.
+    for text in [
+        "US warships visited Alexandria.",
+        "US officials visited Alexandria.",
+    ] {
+        let found = geoparse(world(), text);
+        assert_eq!(
+            places_named(&found, "Alexandria")[0].country,
+            "EG",
+            "{text}"
+        );
+    }
+    let found = geoparse(world(), "The US envoy flew to Hamburg to meet Merz.");
+    assert_eq!(places_named(&found, "Hamburg")[0].country, "DE");
+    let found = geoparse(world(), "Storms hit the US, flooding Hamburg.");
+    assert_eq!(places_named(&found, "Hamburg")[0].country, "US");
     // An armed group may take its name from a small place; a notable place before its
     // members is where they are from.
     pins(

@@ -626,7 +626,8 @@ impl<'t> Sentence<'_, 't, '_> {
                 } else {
                     // (Ukrainian and Russian put the country after them: "армія Росії".)
                     let armed = |w: Option<Word>| w.is_some_and(|w| w.is(Word::ARMED));
-                    (armed(next) || (cyrillic && armed(prev)))
+                    let speaks = next.is_some_and(|w| w.is(Word::REPRESENTATIVE));
+                    (armed(next) || speaks || (cyrillic && armed(prev)))
                         && self.vocabulary.names()[name]
                             .candidates
                             .iter()

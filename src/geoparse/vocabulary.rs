@@ -12,7 +12,7 @@ use super::spot::strength;
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
     FACILITIES, FRONTS, LOCATIVES, MILITARY_UNITS, ORGANISATION_HEADS, PROXIMITY, PUBLIC_BODIES,
-    SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
+    REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
@@ -74,6 +74,8 @@ impl Word {
     pub const AREA_OFFICE: u32 = 1 << 19;
     /// An office of a town ([`TOWN_OFFICES`]).
     pub const TOWN_OFFICE: u32 = 1 << 20;
+    /// A word for a state's representatives ([`REPRESENTATIVES`]).
+    pub const REPRESENTATIVE: u32 = 1 << 21;
 
     /// Whether the word belongs to any of `classes`.
     pub fn is(&self, classes: u32) -> bool {
@@ -349,7 +351,7 @@ impl<'t, 'g> Words<'t, 'g> {
 fn word_classes(lower: &str) -> u32 {
     static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u32); 20] = [
+        let lists: [(&[&str], u32); 21] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
@@ -370,6 +372,7 @@ fn word_classes(lower: &str) -> u32 {
             (BEARINGS, Word::BEARING),
             (AREA_OFFICES, Word::AREA_OFFICE),
             (TOWN_OFFICES, Word::TOWN_OFFICE),
+            (REPRESENTATIVES, Word::REPRESENTATIVE),
         ];
         let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, class) in lists {

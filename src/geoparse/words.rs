@@ -646,6 +646,27 @@ pub const ARMED_GROUP_MEMBERS: &[&str] = &[
 /// Police"). (They are organisations' heads too.)
 pub const PUBLIC_BODIES: &[&str] = &["police", "council", "department", "ministry", "court"];
 
+/// Words for a state's people and bodies that speak or deal for it: a country's name before
+/// one names a side ("US officials", "the US envoy"), no sign of where the story is.
+pub const REPRESENTATIVES: &[&str] = &[
+    "officials",
+    "official",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "diplomats",
+    "diplomat",
+    "delegation",
+    "negotiators",
+    "embassy",
+    "government",
+    "administration",
+    "president",
+    "leader",
+    "authorities",
+    "intelligence",
+];
+
 /// Titles of a region's or a country's office: a place just before one is the area it is of
 /// ("New York Gov. Andrew Cuomo", "Quebec Health Minister").
 pub const AREA_OFFICES: &[&str] = &[
