@@ -500,6 +500,7 @@ fn a_side_in_arms_says_who_acts_not_where() {
     for text in [
         "US warships visited Alexandria.",
         "US officials visited Alexandria.",
+        "America's envoy visited Alexandria.",
     ] {
         let found = geoparse(world(), text);
         assert_eq!(

@@ -621,7 +621,8 @@ impl<'t> Sentence<'_, 't, '_> {
                 // attribute, says who acts: "Russia's Defense Ministry", "US warships".)
                 let actor = if self.words[last].possessive {
                     owned.is_some_and(|k| {
-                        self.word(k).is(Word::ARMED) || self.leads_to_institution(k)
+                        self.word(k).is(Word::ARMED | Word::REPRESENTATIVE)
+                            || self.leads_to_institution(k)
                     })
                 } else {
                     // (Ukrainian and Russian put the country after them: "армія Росії".)
