@@ -1034,6 +1034,12 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         "Ternove",
         "UA.04",
     );
+    placed_in_region(
+        "Ukrainian forces recaptured positions in Shakhove and Vilne (both northeast of \
+         Dobropillya).",
+        "Vilne",
+        "UA.05",
+    );
     // And that namesake is no evidence of where its neighbours are: not one of these villages
     // goes to the Carpathians with it.
     let found = geoparse(

@@ -114,8 +114,8 @@ const SAME_PLACE_KM: f64 = 10.0;
 const NEAR_KM: f64 = 100.0;
 
 /// The longest gap, in bytes, between a place and the place it is said to be near outright
-/// (", a village near ").
-const NEAR_GAP: usize = 18;
+/// (", a village northeast of ", " (both northeast of ").
+const NEAR_GAP: usize = 26;
 
 /// How far apart two minor places listed together may lie, kilometres: "Uspenivka, Poltavka
 /// and Zatyshshia" are neighbours.
