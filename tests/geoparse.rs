@@ -775,6 +775,36 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
         "{:?}",
         pinned(&found)
     );
+    // The adjective undoes what its suffix changed (Гуляйполе → Гуляйпільський, Добропілля →
+    // Добропільський, Запоріжжя → Запорізький, Курахове → Курахівський), and a front is named
+    // after the town of note among namesakes: not the village Huliaipole in Dnipropetrovsk
+    // oblast, nor the Novopavlovka in Crimea.
+    let found = geoparse(
+        world(),
+        "Бої тривали на Гуляйпільському, Добропільському, Запорізькому і Курахівському \
+         напрямках.",
+    );
+    let towns: Vec<&str> = found.places.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        towns,
+        ["Hulyaypole", "Dobropillia", "Zaporizhzhya", "Kurakhove"],
+        "{:?}",
+        pinned(&found)
+    );
+    let found = geoparse(
+        world(),
+        "Russian forces attacked in the Novopavlivka direction near Novoserhiivka, Ivanivka \
+         and Filiia (all southeast of Novopavlivka), and toward Ternove and Berezove (both \
+         east of Novopavlivka).\n\nFighting continued in the Hulyaipole direction near \
+         Uspenivka, Poltavka and Zatyshshia, and the Russian Ministry of Defense claimed the \
+         seizure of Rivnopillia.",
+    );
+    assert_eq!(
+        found.places[0].geonameid,
+        Some(699373),
+        "{:?}",
+        found.places
+    );
     // In a Ukrainian sentence a name Ukraine and Russia share is Ukraine's: Lyman, Donetsk
     // region, not Liman, Astrakhan.
     let found = geoparse(world(), "Бої тривають біля Сіверська і Лимана.");

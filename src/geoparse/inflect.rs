@@ -119,13 +119,18 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 /// The towns a Ukrainian or Russian adjective may be made from, as the fronts of a war are
 /// named ("Костянтинівському напрямку" from Костянтинівка, "Лиманському" from Лиман,
 /// "Сумському" from Суми): the adjective's stem without its suffix (-ськ-, -цьк-, -ск-), bare
-/// or with a town's ending.
+/// or with a town's ending, undoing the changes the suffix made.
 ///
 /// # Example
 /// ```
 /// use conflict_mapper::geoparse::inflect::adjective_towns;
 /// assert!(adjective_towns("Костянтинівському").contains(&"Костянтинівка".to_string()));
 /// assert!(adjective_towns("Лиманському").contains(&"Лиман".to_string()));
+/// assert!(adjective_towns("Гуляйпільському").contains(&"Гуляйполе".to_string()));
+/// assert!(adjective_towns("Добропільському").contains(&"Добропілля".to_string()));
+/// assert!(adjective_towns("Запорізькому").contains(&"Запоріжжя".to_string()));
+/// assert!(adjective_towns("Запорожском").contains(&"Запорожье".to_string()));
+/// assert!(adjective_towns("Курахівському").contains(&"Курахове".to_string()));
 /// ```
 pub fn adjective_towns(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
@@ -138,17 +143,36 @@ pub fn adjective_towns(word: &str) -> Vec<String> {
     let stem: String = chars[..chars.len() - ending.chars().count()]
         .iter()
         .collect();
-    let Some(base) = ["ськ", "цьк", "зьк", "ск", "цк"]
+    let Some((base, suffix)) = ["ськ", "цьк", "зьк", "ск", "цк"]
         .iter()
-        .find_map(|suffix| stem.strip_suffix(suffix))
-        .filter(|base| base.chars().count() >= 3)
+        .find_map(|suffix| Some((stem.strip_suffix(suffix)?, *suffix)))
+        .filter(|(base, _)| base.chars().count() >= 3)
     else {
         return Vec::new();
     };
-    ["", "ка", "и", "е", "я"]
+    let mut towns: Vec<String> = ["", "ка", "и", "е", "я", "ье"]
         .iter()
         .map(|town| format!("{base}{town}"))
-        .collect()
+        .collect();
+    // Ukrainian nouns in a doubled consonant and я lose both before the suffix:
+    // "Добропільський" from Добропілля, "Запорізький" from Запоріжжя (з for жж).
+    let open = base.strip_suffix('ь').unwrap_or(base);
+    if let Some(last) = open.chars().last().filter(|_| open.len() < base.len()) {
+        towns.push(format!("{open}{last}я"));
+    }
+    if suffix == "зьк" {
+        towns.push(format!("{base}жжя"));
+    }
+    // And the і of a closed syllable is the о or е of the noun's open one: "Курахівський"
+    // from Курахове, "Гуляйпільський" from Гуляйполе.
+    let letters: Vec<char> = open.chars().collect();
+    if let [.., 'і', c] = letters[..] {
+        let stem: String = letters[..letters.len() - 2].iter().collect();
+        for vowel in ['о', 'е'] {
+            towns.push(format!("{stem}{vowel}{c}е"));
+        }
+    }
+    towns
 }
 
 fn lower_ends_with(word: &[char], ending: &[char]) -> bool {

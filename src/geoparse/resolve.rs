@@ -252,6 +252,12 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             if spot.cues.wants_settlement && kind == Kind::Place {
                 score += 3.0;
             }
+            // A front is named after the town of note among its namesakes: its population
+            // weighs twice ("на Гуляйпільському напрямку" is Huliaipole, not the village of
+            // that name, however near the text's other places).
+            if spot.cues.front && kind == Kind::Place {
+                score += 0.9 * (f64::from(o.entry.population()) + 10.0).log10();
+            }
             // A dateline names its city alone, by its name, only when every reader knows it:
             // a capital of some size or a city of millions ("WASHINGTON —" is no town in
             // England; "VICTORIA —" may be the one in Canada, not the Seychelles' small

@@ -57,6 +57,9 @@ pub struct Cues {
     pub locative: bool,
     /// A generic word for an area follows ("region", "oblast").
     pub wants_area: bool,
+    /// It names a stretch of a front ("the Lyman direction", "на Гуляйпільському напрямку"),
+    /// which takes its name from a town of note.
+    pub front: bool,
     /// A word for a settlement follows ("city", "town").
     pub wants_settlement: bool,
     /// The spot (index into the spots) that contains this one: "X in Y", "X, Y", "X (Y)",
@@ -643,6 +646,7 @@ impl<'t> Sentence<'_, 't, '_> {
                         || of_settlement
                         || office(Word::TOWN_OFFICE)
                         || dateline,
+                    front: self.list_end(last) == Some(ListEnd::Front),
                     dateline,
                     inflected,
                     cyrillic,
