@@ -172,6 +172,11 @@ fn ordinary_words_are_not_places() {
         "The Nice police said the attacker was shot, and the Reading council will appeal.",
         &["Nice", "Reading"],
     );
+    // So does a word for a settlement or a facility that the name owns, or one before "of".
+    pins(
+        "Exports rose, and Savannah's port and the port of Mobile were busy.",
+        &["Savannah", "Mobile"],
+    );
     // So does a bearing: "south of".
     pins(
         "Cairns rose on the hill. He lives in Edmonton, south of Cairns.",

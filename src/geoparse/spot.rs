@@ -1275,8 +1275,12 @@ impl<'t> Sentence<'_, 't, '_> {
         // "the White House", "the Pentagon": a building, unless a notable place is named or
         // a word for an area follows ("the Riverdale area", "the Crown Heights neighborhood"),
         // or one for a stretch of a front, a facility or a public body named after the place
-        // ("the Pokrovsk direction", "the Saky airfield", "the Cairns police").
-        let says_place = next.is_some_and(|k| {
+        // ("the Pokrovsk direction", "the Saky airfield", "the Cairns police", "Savannah's
+        // port").
+        // (After the possessive, the word it owns: "Savannah's port".)
+        let owned =
+            (self.words[last].possessive && last + 1 < self.words.len()).then_some(last + 1);
+        let says_place = next.or(owned).is_some_and(|k| {
             let word = self.word(k);
             word.is(Word::AREA | Word::SETTLEMENT | Word::FRONT | Word::FACILITY)
                 || (word.is(Word::PUBLIC_BODY) && self.words[k].case == Case::Lower)
@@ -1405,7 +1409,10 @@ impl<'t> Sentence<'_, 't, '_> {
             // (A word for an area, a front, a facility or a public body after it says "place" as
             // a locative does: "the Crown Heights neighborhood", "the Saky airfield", "the
             // Cairns police".)
+            // (So does one for a settlement before "of": "the port of Savannah".)
+            let of_settlement = after_of && first >= 2 && self.word(first - 2).is(Word::SETTLEMENT);
             let locative = prev_is(Word::LOCATIVE)
+                || of_settlement
                 || listed_locative
                 || self.after_bearing(first)
                 || says_place
