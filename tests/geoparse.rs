@@ -545,6 +545,17 @@ fn a_side_in_arms_says_who_acts_not_where() {
     );
     // So does its region or country after "in" where it holds a place of the name.
     pins("Explosions hit Saky in Crimea.", &["Saky", "Crimea"]);
+    // A facility "in" a region is where its place is: Belaya is no village in Kursk oblast
+    // (but a firm's refinery "in" a town names no town).
+    placed_in_region(
+        "Ukrainian drones struck the Belaya air base in Irkutsk region.",
+        "Belaya",
+        "RU.20",
+    );
+    pins(
+        "A fire broke out at the Shell refinery in Pernis.",
+        &["Pernis"],
+    );
 }
 
 #[test]

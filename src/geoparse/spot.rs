@@ -25,7 +25,7 @@ use super::inflect::{
 };
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_WORDS, DIRECTIONS, FRONTS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS,
+    AREA_WORDS, DIRECTIONS, FACILITIES, FRONTS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS,
     ends_with_bearing, is, singular_area,
 };
 use crate::gazetteer::{Candidate, Entry, Gazetteer, Kind};
@@ -196,7 +196,16 @@ pub fn spot_with<'w, 't, 'g>(
         let base = spots.len();
         token_ranges.clear();
         reading.spots(&mut spots, &mut token_ranges);
-        link(text, base, &mut spots[base..], &token_ranges, words);
+        let names = vocabulary.names();
+        let names_area = |spot: &Spot| names[spot.name].names_region_or_country();
+        link(
+            text,
+            base,
+            &mut spots[base..],
+            &token_ranges,
+            words,
+            names_area,
+        );
         areas_of_a_list(text, base, &mut spots[base..], vocabulary);
         first_token = end;
     }
@@ -1516,6 +1525,16 @@ fn is_description(gap: &str) -> bool {
     }
 }
 
+/// Whether a gap is a facility named after the place before it, then "in": the place is
+/// in the region or country that follows ("the Belaya air base in Irkutsk region", "the Saky
+/// airfield in Crimea"; but a firm's "Shell refinery in Pernis" is no town's).
+fn is_facility_in(gap: &str) -> bool {
+    gap.strip_suffix(" in").is_some_and(|facility| {
+        let words: Vec<&str> = facility.split(' ').collect();
+        words.len() <= 3 && words.iter().all(|w| is(FACILITIES, w))
+    })
+}
+
 /// The longest gap between two spots that can join them other than by its end (", the
 /// capital of", "in the"), in bytes; a longer gap is read by its last this many bytes (a
 /// bearing or a word of nearness: "… some 30 km north-east of").
@@ -1579,12 +1598,14 @@ fn conjunction_and_name_follow(text: &str, at: usize) -> bool {
 
 /// Links each spot of a sentence (with the indexes of its first and last token) to the spot
 /// that contains it or that it lies near; links are spot indexes, offset by `base`.
+/// (`names_area` says whether a spot's name is a region's or a country's.)
 fn link(
     text: &str,
     base: usize,
     out: &mut [Spot],
     token_range: &[(usize, usize)],
     words: &[Token],
+    names_area: impl Fn(&Spot) -> bool,
 ) {
     let joins: Vec<Join> = (1..out.len())
         .map(|b| {
@@ -1632,6 +1653,7 @@ fn link(
                 Join::Possessive
             } else if matches!(trimmed, "in" | ", in" | "in the" | ", in the" | "у" | "в")
                 || is_description(trimmed)
+                || (is_facility_in(trimmed) && names_area(&out[b]))
             {
                 Join::In
             } else if matches!(trimmed, "," | "(") && !the {
