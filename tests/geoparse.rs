@@ -1547,6 +1547,24 @@ fn a_list_names_places_of_a_kind() {
             "{surface}"
         );
     }
+    // Even where a member alone names nothing, only as that area: the Darnytskyi district.
+    let found = geoparse(
+        world(),
+        "Debris fell in the Darnytskyi and Dniprovskyi districts of Kyiv.",
+    );
+    let kinds: Vec<(&str, &str)> = found
+        .mentions()
+        .into_iter()
+        .map(|(p, m)| (m.text(), p.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Darnytskyi", "admin2"),
+            ("Dniprovskyi", "admin2"),
+            ("Kyiv", "place")
+        ]
+    );
     // Cities with cities: New York the city, and Washington no village of New York state.
     let found = geoparse(
         world(),

@@ -728,6 +728,36 @@ impl<'t> Sentence<'_, 't, '_> {
     /// The longest name starting at token `i`: its length in tokens, the name, and whether it
     /// was found through an inflected form.
     fn longest_match(&mut self, i: usize) -> Option<(usize, usize, bool)> {
+        self.longest_name(i)
+            .or_else(|| self.area_of_a_list(i).map(|n| (1, n, false)))
+    }
+
+    /// The area a capitalised word names in a list that a plural word for areas ends, where
+    /// the word alone names nothing: "the Darnytskyi and Dniprovskyi districts" (the
+    /// gazetteer knows the Darnytskyi district, not a Darnytskyi).
+    fn area_of_a_list(&mut self, i: usize) -> Option<usize> {
+        let first = self.word(i);
+        if first.cyrillic || !self.capitalised(i) {
+            return None;
+        }
+        // (Read off the text: the words after a capitalised word are seldom looked up.)
+        for j in i + 1..(i + 8).min(self.words.len()) {
+            if self.capitalised(j) {
+                continue;
+            }
+            let word = &self.text[self.words[j].span.clone()];
+            if is_conjunction(word) {
+                continue;
+            }
+            let singular = singular_area(word)?;
+            let key = format!("{} {singular}", self.vocabulary.key(first));
+            return self.vocabulary.name(&key);
+        }
+        None
+    }
+
+    /// [`Sentence::longest_match`], of the names that begin with the word at token `i`.
+    fn longest_name(&mut self, i: usize) -> Option<(usize, usize, bool)> {
         let (text, words) = (self.text, self.words);
         let first = self.word(i);
         // Latin names: most words begin no longer name, and are names or not on their own.
