@@ -365,6 +365,12 @@ fn people_are_not_places() {
         "The minister of Kazakhstan Arystan Kakikenov spoke. Kakikenov left.",
         &["Kazakhstan"],
     );
+    // The one met or hosted is a person, short of a notable place.
+    pins(
+        "Shoigu met Kim in Pyongyang; Macron met with Kim in Seoul, and Meloni hosted Ukraine's \
+         leader in Rome.",
+        &["Pyongyang", "Seoul", "Ukraine", "Rome"],
+    );
 }
 
 #[test]

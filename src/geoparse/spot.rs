@@ -1238,6 +1238,17 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
+        // The one met, hosted or thanked is a person, short of a notable place: "Shoigu met
+        // Kim in Pyongyang", "met with Kim" (but "met Macron in Paris", "hosted Ukraine").
+        let met = prev_is(Word::MEETING)
+            || (prev.is_some_and(|w| self.vocabulary.lower(w) == "with")
+                && self
+                    .prev(first - 1, false)
+                    .is_some_and(|w| w.is(Word::MEETING)));
+        if met && best < 3 && single && !self.words[last].possessive {
+            self.remember_person(name);
+            return false;
+        }
         // Acronyms: "US", "UK" name countries; "NATO", "EU", "AP" only small places.
         if single && token_case == Case::Upper && !self.headline && word.chars <= 5 && best_main < 2
         {

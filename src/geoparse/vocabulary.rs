@@ -11,8 +11,8 @@ use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
-    FACILITIES, FRONTS, LOCATIVES, MILITARY_UNITS, ORGANISATION_HEADS, PROXIMITY, PUBLIC_BODIES,
-    REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
+    FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS, PROXIMITY,
+    PUBLIC_BODIES, REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
@@ -76,6 +76,8 @@ impl Word {
     pub const TOWN_OFFICE: u32 = 1 << 20;
     /// A word for a state's representatives ([`REPRESENTATIVES`]).
     pub const REPRESENTATIVE: u32 = 1 << 21;
+    /// A verb whose object is a person ([`MEETING`]).
+    pub const MEETING: u32 = 1 << 22;
 
     /// Whether the word belongs to any of `classes`.
     pub fn is(&self, classes: u32) -> bool {
@@ -351,7 +353,7 @@ impl<'t, 'g> Words<'t, 'g> {
 fn word_classes(lower: &str) -> u32 {
     static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u32); 21] = [
+        let lists: [(&[&str], u32); 22] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
@@ -373,6 +375,7 @@ fn word_classes(lower: &str) -> u32 {
             (AREA_OFFICES, Word::AREA_OFFICE),
             (TOWN_OFFICES, Word::TOWN_OFFICE),
             (REPRESENTATIVES, Word::REPRESENTATIVE),
+            (MEETING, Word::MEETING),
         ];
         let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, class) in lists {

@@ -156,6 +156,21 @@ pub const SPEECH: &[&str] = &[
     "commented",
 ];
 
+/// Verbs whose object is a person: the one met, hosted or thanked ("Shoigu met Kim").
+pub const MEETING: &[&str] = &[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "hosted",
+    "hosts",
+    "thanked",
+    "phoned",
+    "congratulated",
+    "greeted",
+    "interviewed",
+];
+
 /// Words that may stand before a place name without making it part of a person's name.
 pub const DIRECTIONS: &[&str] = &[
     "north",
