@@ -1123,6 +1123,16 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     ] {
         placed_in_region(text, surface, region);
     }
+    // But a town of its own size is itself: Yeysk, far from Morozovsk, is the port town.
+    let found = geoparse(
+        world(),
+        "An airfield at Yeysk and the Morozovsk air base in Rostov region were hit.",
+    );
+    let yeysk = places_named(&found, "Yeysk");
+    assert_eq!(
+        (yeysk[0].admin1.as_deref(), yeysk[0].approximate),
+        (Some("RU.38"), false)
+    );
     // So is one listed before a village surely placed; and a front's town is not where the
     // fighting near its villages is ("the Orikhiv direction near Stepove": Orikhiv is no
     // village by Stepove, so no village by a Stepove near Mykolaiv either).

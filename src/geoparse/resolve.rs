@@ -113,6 +113,10 @@ const SAME_PLACE_KM: f64 = 10.0;
 /// How far from Y a place "near Y" may lie, kilometres.
 const NEAR_KM: f64 = 100.0;
 
+/// The population from which a place listed far from its list's places is itself, no
+/// namesake of a village the gazetteer lacks.
+const LIST_TOWN: u32 = 10_000;
+
 /// The longest gap, in bytes, between a place and the place it is said to be near outright
 /// (", a village northeast of ", " (both northeast of ").
 const NEAR_GAP: usize = 26;
@@ -926,10 +930,13 @@ pub fn resolve_with<'g>(
                 && minor_place(&provisional[j].entry))
             .then_some(provisional[j].entry)
         });
-        if let Some(mate) = before
-            .or(after)
-            .filter(|_| chosen.kind == Kind::Place && entry_strength(&chosen.entry) < 2)
-        {
+        // (A town of its own size is no namesake of a village: "an airfield at Yeysk and the
+        // Morozovsk air base" is the port town.)
+        if let Some(mate) = before.or(after).filter(|_| {
+            chosen.kind == Kind::Place
+                && entry_strength(&chosen.entry) < 2
+                && chosen.entry.population() < LIST_TOWN
+        }) {
             // (A reading in the same region is the place, however far: "Nasir and Renk", in
             // South Sudan's Upper Nile.)
             let region = mate.admin1();
