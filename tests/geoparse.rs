@@ -1476,6 +1476,20 @@ fn former_states_and_the_common_names_of_regions() {
             pinned(&found)
         );
     }
+    // Israel's name for the West Bank is the West Bank, no pair of villages in Papua New
+    // Guinea.
+    let found = geoparse(
+        world(),
+        "Israel's army said it arrested 30 people across Judea and Samaria.",
+    );
+    assert_eq!(
+        found
+            .places
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Israel", "West Bank"]
+    );
     // Russia's names, and their abbreviations, for the oblasts it claims.
     let found = geoparse(
         world(),
