@@ -1523,6 +1523,12 @@ fn georgia_follows_its_neighbours() {
         places_named(&atlanta, "Georgia")[0].admin1.as_deref(),
         Some("US.GA")
     );
+    // A governor is a state's, not a country's.
+    let governor = geoparse(world(), "The governor of Georgia flew back from Brussels.");
+    assert_eq!(
+        places_named(&governor, "Georgia")[0].admin1.as_deref(),
+        Some("US.GA")
+    );
 }
 
 #[test]

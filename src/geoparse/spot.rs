@@ -621,9 +621,13 @@ impl<'t> Sentence<'_, 't, '_> {
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
                 let prev = self.prev(first, true);
-                let of_settlement = first >= 2
-                    && prev.is_some_and(|w| self.vocabulary.lower(w) == "of")
-                    && self.word(first - 2).is(Word::SETTLEMENT);
+                let after_of = first >= 2 && prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
+                let of_settlement = after_of && self.word(first - 2).is(Word::SETTLEMENT);
+                // (A governor is a region's: "the governor of Georgia" is the state's.)
+                let of_governor = after_of && {
+                    let office = self.word(first - 2);
+                    matches!(self.vocabulary.lower(office), "governor" | "gov")
+                };
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
@@ -650,7 +654,9 @@ impl<'t> Sentence<'_, 't, '_> {
                 let office = |class| next.is_some_and(|w| w.is(class));
                 let cues = Cues {
                     locative,
-                    wants_area: next.is_some_and(|w| w.is(Word::AREA)) || office(Word::AREA_OFFICE),
+                    wants_area: next.is_some_and(|w| w.is(Word::AREA))
+                        || office(Word::AREA_OFFICE)
+                        || of_governor,
                     wants_settlement: next.is_some_and(|w| w.is(Word::SETTLEMENT))
                         || of_settlement
                         || office(Word::TOWN_OFFICE)
