@@ -25,8 +25,8 @@ use super::inflect::{
 };
 use super::vocabulary::{Name, Word, Words};
 use super::words::{
-    AREA_WORDS, DIRECTIONS, FACILITIES, FRONTS, PROXIMITY, REGIONAL_GOVERNMENTS, SETTLEMENT_WORDS,
-    ends_with_bearing, is, singular_area,
+    AREA_WORDS, DIRECTIONS, FACILITIES, FRONTS, PROXIMITY, SETTLEMENT_WORDS, ends_with_bearing, is,
+    singular_area,
 };
 use crate::gazetteer::{Candidate, Entry, Gazetteer, Kind};
 use crate::text::{Case, Token, normalize, sentences, tokens};
@@ -405,7 +405,7 @@ impl<'t> Sentence<'_, 't, '_> {
             if word.is(Word::FRONT) {
                 return Some(ListEnd::Front);
             }
-            if singular_area(lower).is_some() || is(REGIONAL_GOVERNMENTS, lower) {
+            if word.is(Word::AREAS_END) {
                 return Some(ListEnd::Areas);
             }
             if !self.capitalised(j) && !is_conjunction(lower) {
@@ -650,6 +650,12 @@ impl<'t> Sentence<'_, 't, '_> {
                             .iter()
                             .any(|c| c.entry.kind() == Kind::Country)
                 };
+                // (A front's word after it, or after the list it begins: "the Lyman
+                // direction", "the Kupiansk, Borova and Lyman directions".)
+                let listed_on = (last + 1 < self.words.len() && self.gap_after(last) == ", ")
+                    || next.is_some_and(|w| is_conjunction(self.vocabulary.lower(w)));
+                let front = next.is_some_and(|w| w.is(Word::FRONT))
+                    || (listed_on && self.list_end(last) == Some(ListEnd::Front));
                 // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
                 let office = |class| next.is_some_and(|w| w.is(class));
                 let cues = Cues {
@@ -661,7 +667,7 @@ impl<'t> Sentence<'_, 't, '_> {
                         || of_settlement
                         || office(Word::TOWN_OFFICE)
                         || dateline,
-                    front: self.list_end(last) == Some(ListEnd::Front),
+                    front,
                     dateline,
                     inflected,
                     cyrillic,
@@ -755,7 +761,8 @@ impl<'t> Sentence<'_, 't, '_> {
             if is_conjunction(word) {
                 continue;
             }
-            let singular = singular_area(word)?;
+            // (Every English plural for areas ends in s.)
+            let singular = word.ends_with('s').then(|| singular_area(word))??;
             let key = format!("{} {singular}", self.vocabulary.key(first));
             return self.vocabulary.name(&key);
         }
@@ -1576,10 +1583,12 @@ fn is_description(gap: &str) -> bool {
 /// in the region or country that follows ("the Belaya air base in Irkutsk region", "the Saky
 /// airfield in Crimea"; but a firm's "Shell refinery in Pernis" is no town's).
 fn is_facility_in(gap: &str) -> bool {
-    gap.strip_suffix(" in").is_some_and(|facility| {
-        let words: Vec<&str> = facility.split(' ').collect();
-        words.len() <= 3 && words.iter().all(|w| is(FACILITIES, w))
-    })
+    // (The longest is three words: " oil depot in".)
+    gap.len() <= 24
+        && gap.strip_suffix(" in").is_some_and(|facility| {
+            let words: Vec<&str> = facility.split(' ').collect();
+            words.len() <= 3 && words.iter().all(|w| is(FACILITIES, w))
+        })
 }
 
 /// The longest gap between two spots that can join them other than by its end (", the

@@ -11,8 +11,9 @@ use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
-    FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS, PROXIMITY,
-    PUBLIC_BODIES, REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
+    FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS, PLURAL_AREA_WORDS,
+    PROXIMITY, PUBLIC_BODIES, REGIONAL_GOVERNMENTS, REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH,
+    TITLES, TOWN_OFFICES, VESSELS,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
@@ -78,6 +79,9 @@ impl Word {
     pub const REPRESENTATIVE: u32 = 1 << 21;
     /// A verb whose object is a person ([`MEETING`]).
     pub const MEETING: u32 = 1 << 22;
+    /// A word that ends a list of areas: a plural word for areas or a region's government
+    /// ([`PLURAL_AREA_WORDS`], [`REGIONAL_GOVERNMENTS`]).
+    pub const AREAS_END: u32 = 1 << 23;
 
     /// Whether the word belongs to any of `classes`.
     pub fn is(&self, classes: u32) -> bool {
@@ -353,7 +357,7 @@ impl<'t, 'g> Words<'t, 'g> {
 fn word_classes(lower: &str) -> u32 {
     static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u32); 22] = [
+        let lists: [(&[&str], u32); 23] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
@@ -376,12 +380,16 @@ fn word_classes(lower: &str) -> u32 {
             (TOWN_OFFICES, Word::TOWN_OFFICE),
             (REPRESENTATIVES, Word::REPRESENTATIVE),
             (MEETING, Word::MEETING),
+            (REGIONAL_GOVERNMENTS, Word::AREAS_END),
         ];
         let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, class) in lists {
             for word in list {
                 *table.entry(*word).or_default() |= class;
             }
+        }
+        for (plural, _) in PLURAL_AREA_WORDS {
+            *table.entry(*plural).or_default() |= Word::AREAS_END;
         }
         table
     });
