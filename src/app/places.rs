@@ -64,7 +64,7 @@ fn element(document: &Document, tag: &str, class: &str, text: &str) -> Option<Ht
 fn sentence(document: &Document, m: &Mention) -> Option<HtmlElement> {
     let p = element(document, "p", "sentence", "")?;
     let (from, to) = (m.start - m.sentence_start, m.end - m.sentence_start);
-    let s = &m.sentence;
+    let s: &str = &m.sentence;
     if s.is_char_boundary(from) && s.is_char_boundary(to) && to <= s.len() {
         p.append_with_str_1(&s[..from]).ok()?;
         p.append_child(&element(document, "strong", "", &s[from..to])?.into())

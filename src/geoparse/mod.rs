@@ -21,7 +21,7 @@ pub mod spot;
 pub mod vocabulary;
 mod words;
 
-pub use model::{Alternative, Geoparse, Mention, Place};
+pub use model::{Alternative, Geoparse, Mention, Place, SentenceText};
 pub use spot::Options;
 
 use crate::gazetteer::Gazetteer;

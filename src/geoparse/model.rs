@@ -78,14 +78,78 @@ pub struct Mention {
     pub sentence_start: usize,
     /// Byte offset where its sentence ends.
     pub sentence_end: usize,
-    /// The sentence (one copy, shared by the mentions in it).
-    pub sentence: Arc<str>,
+    /// The sentence.
+    pub sentence: SentenceText,
     /// Probability that this mention means this place rather than the likeliest other
     /// reading, 0 to 1.
     pub confidence: f64,
     /// What its sentence reports (strike, fighting, …), if anything.
     #[serde(default)]
     pub cue: Option<EventCue>,
+}
+
+/// The text of a mention's sentence: a stretch of a copy of the text that the mentions of
+/// many sentences share (one allocation serves them all, not one each). Reads as a `str`;
+/// serialised as a string.
+#[derive(Clone, Default)]
+pub struct SentenceText {
+    shared: Arc<str>,
+    range: Range<usize>,
+}
+
+impl SentenceText {
+    /// The stretch `range` of `shared`, which must lie on character boundaries.
+    fn of(shared: &Arc<str>, range: Range<usize>) -> SentenceText {
+        debug_assert!(shared.get(range.clone()).is_some());
+        SentenceText {
+            shared: Arc::clone(shared),
+            range,
+        }
+    }
+}
+
+impl From<&str> for SentenceText {
+    fn from(sentence: &str) -> SentenceText {
+        SentenceText::of(&Arc::from(sentence), 0..sentence.len())
+    }
+}
+
+impl std::ops::Deref for SentenceText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.shared[self.range.clone()]
+    }
+}
+
+impl PartialEq for SentenceText {
+    fn eq(&self, other: &SentenceText) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for SentenceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Display for SentenceText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl Serialize for SentenceText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SentenceText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let sentence = String::deserialize(deserializer)?;
+        Ok(SentenceText::from(sentence.as_str()))
+    }
 }
 
 /// A mention as serialised: with the name as written.
@@ -96,7 +160,7 @@ struct Written {
     text: String,
     sentence_start: usize,
     sentence_end: usize,
-    sentence: Arc<str>,
+    sentence: SentenceText,
     confidence: f64,
     #[serde(default)]
     cue: Option<EventCue>,
@@ -174,7 +238,7 @@ impl Mention {
         confidence: f64,
         cue: Option<EventCue>,
     ) -> Mention {
-        let words: Arc<str> = Arc::from(&text[sentence.clone()]);
+        let words = SentenceText::from(&text[sentence.clone()]);
         Mention::in_sentence(span, (sentence, words), confidence, cue)
     }
 
@@ -182,7 +246,7 @@ impl Mention {
     /// mentions in it).
     pub fn in_sentence(
         span: Range<usize>,
-        (sentence, words): (Range<usize>, Arc<str>),
+        (sentence, words): (Range<usize>, SentenceText),
         confidence: f64,
         cue: Option<EventCue>,
     ) -> Mention {
@@ -333,13 +397,18 @@ pub(crate) struct Located<'g> {
     pub resolution: Resolution<'g>,
 }
 
+/// The bytes of the text copied at a time for the texts of its sentences.
+const SHARED_COPY: usize = 64 * 1024;
+
 /// Groups resolved mentions, in text order, into places.
 pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
     let mut places: Vec<Place> = Vec::new();
     // The places by their identity.
     let mut found: FxHashMap<(u32, Option<String>), usize> = FxHashMap::default();
     // The last sentence met: its start, its text and its cue (read once per sentence).
-    let mut current: Option<(usize, Arc<str>, Option<EventCue>)> = None;
+    let mut current: Option<(usize, SentenceText, Option<EventCue>)> = None;
+    // The copy of the text its sentences' texts are cut from, and where it starts.
+    let mut shared: (usize, Arc<str>) = (0, Arc::from(""));
     for Located {
         span,
         sentence,
@@ -353,7 +422,19 @@ pub(crate) fn assemble(text: &str, located: Vec<Located<'_>>) -> Geoparse {
             .is_none_or(|(s, _, _)| *s != sentence.start)
         {
             let words = &text[sentence.clone()];
-            current = Some((sentence.start, Arc::from(words), event_cue(words)));
+            let (at, copy) = &shared;
+            if !(*at <= sentence.start && sentence.end <= at + copy.len()) {
+                let mut end = (sentence.start + SHARED_COPY)
+                    .max(sentence.end)
+                    .min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                shared = (sentence.start, Arc::from(&text[sentence.start..end]));
+            }
+            let at = shared.0;
+            let sentence_text = SentenceText::of(&shared.1, sentence.start - at..sentence.end - at);
+            current = Some((sentence.start, sentence_text, event_cue(words)));
         }
         let (_, words, cue) = current.clone().unwrap_or_default();
         let mention = Mention::in_sentence(span, (sentence, words), r.confidence, cue);
