@@ -827,6 +827,23 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
         "{:?}",
         found.places
     );
+    // A region declined after a place holds it, as "in" does: Novoivanovka, a village the
+    // gazetteer lacks in Dnipropetrovsk oblast, is no Novoivanivka in Poltava oblast. A unit's
+    // quoted name is no place ("группировки войск «Восток»"), nor a plant's first word
+    // ("Завод", no Závod in Slovakia); after a locative, a town by its Russian name is found
+    // once declined ("в Северодонецке", GeoNames' Siverskodonetsk).
+    placed_in_region(
+        "Подразделения группировки войск «Восток» освободили населенный пункт Новоивановка \
+         Днепропетровской области.",
+        "Новоивановка",
+        "UA.04",
+    );
+    pins(
+        "Подразделения группировки войск «Восток» освободили населенный пункт Новоивановка \
+         Днепропетровской области.",
+        &["Новоивановка", "Днепропетровской области"],
+    );
+    pins("Завод «Азот» в Северодонецке разрушен.", &["Северодонецке"]);
     // In a Ukrainian sentence a name Ukraine and Russia share is Ukraine's: Lyman, Donetsk
     // region, not Liman, Astrakhan.
     let found = geoparse(world(), "Бої тривають біля Сіверська і Лимана.");

@@ -516,6 +516,10 @@ impl<'t> Sentence<'_, 't, '_> {
             // country that writes Cyrillic, is more likely an ordinary word capitalised
             // ("Мирные жители", civilians; "Сили оборони", the defence forces; "Він", he, is
             // no alias of Vienna).
+            let prev_locative = inflected
+                && self
+                    .prev(first, false)
+                    .is_some_and(|w| w.is(Word::LOCATIVE));
             let candidates = &self.vocabulary.names()[name].candidates;
             let notable = || {
                 candidates
@@ -527,7 +531,15 @@ impl<'t> Sentence<'_, 't, '_> {
                 !candidates.iter().any(|c| c.main_name || c.region_form)
                     && is_cyrillic(&self.text[span.clone()])
             };
-            if first == 0 && (inflected || alias_only()) && !notable() {
+            // (Nor is one that spells only a minor place abroad: "Завод «Азот»…", a plant, is
+            // no Závod in Slovakia.)
+            let minor_abroad = || {
+                is_cyrillic(&self.text[span.clone()])
+                    && candidates.iter().all(|c| {
+                        strength(c) < 2 && !CYRILLIC_COUNTRIES.contains(&c.entry.country())
+                    })
+            };
+            if first == 0 && (((inflected || alias_only()) && !notable()) || minor_abroad()) {
                 i += len;
                 continue;
             }
@@ -541,7 +553,15 @@ impl<'t> Sentence<'_, 't, '_> {
                             && CYRILLIC_COUNTRIES.contains(&c.entry.country()))
                 })
             };
-            if inflected && !own_name_or_notable() {
+            // (Or stand after a locative, where a place is meant: "в Северодонецке", by an
+            // alias of the town GeoNames calls Siverskodonetsk.)
+            let after_locative = || {
+                prev_locative
+                    && candidates
+                        .iter()
+                        .any(|c| CYRILLIC_COUNTRIES.contains(&c.entry.country()))
+            };
+            if inflected && !own_name_or_notable() && !after_locative() {
                 i += len;
                 continue;
             }
@@ -1204,6 +1224,15 @@ impl<'t> Sentence<'_, 't, '_> {
         if prev_is(Word::VESSEL) && self.prev(first, false).is_some() {
             return false;
         }
+        // A name quoted after a unit's word is the unit's: "группировки войск «Восток»",
+        // "бригада «Азов»".
+        let quoted = first > 0
+            && self.gap_after(first - 1).ends_with('«')
+            && self.text[self.words[last].span.end..].starts_with('»');
+        if quoted && (first.saturating_sub(2)..first).any(|k| self.word(k).is(Word::MILITARY_UNIT))
+        {
+            return false;
+        }
         // A name of one or two letters ("Al", "Ål", "Ås") is a minor place only after a
         // locative: elsewhere it is an article or a given name ("Al-Qaeda", "Al Gore").
         if single && word.chars <= 2 && best_main < 2 && !prev_is(Word::LOCATIVE) {
@@ -1710,6 +1739,12 @@ fn link(
             } else if matches!(trimmed, "in" | ", in" | "in the" | ", in the" | "у" | "в")
                 || is_description(trimmed)
                 || (is_facility_in(trimmed) && names_area(&out[b]))
+                // (Ukrainian and Russian put a place's region after it, in the genitive:
+                // "Новоивановка Днепропетровской области".)
+                || (trimmed.is_empty()
+                    && out[a].cues.cyrillic
+                    && out[b].cues.cyrillic
+                    && names_area(&out[b]))
             {
                 Join::In
             } else if matches!(trimmed, "," | "(") && !the {

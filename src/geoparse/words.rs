@@ -636,7 +636,26 @@ pub const VESSELS: &[&str] = &[
 
 /// Military units, which take their names from places and rivers ("the Azov regiment", "the
 /// Aidar battalion"): a name before one, even in lower case, is the unit's.
-pub const MILITARY_UNITS: &[&str] = &["regiment", "battalion", "brigade"];
+pub const MILITARY_UNITS: &[&str] = &[
+    "regiment",
+    "battalion",
+    "brigade",
+    // Ukrainian and Russian, before the unit's quoted name: "группировки войск «Восток»".
+    "группировка",
+    "группировки",
+    "группировкой",
+    "группировку",
+    "угруповання",
+    "угрупованням",
+    "бригада",
+    "бригади",
+    "бригады",
+    "полк",
+    "полку",
+    "полка",
+    "батальйон",
+    "батальон",
+];
 
 /// Words for the members of an armed group, which may take its name from a small place
 /// ("Wagner mercenaries" are no pin on Wagner, Brazil); a notable place before one is where
