@@ -1140,7 +1140,22 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     ] {
         placed_in_region(text, surface, region);
     }
-    // But a town of its own size is itself: Yeysk, far from Morozovsk, is the port town.
+    // But a list that runs along a front is no list of neighbours: Robotyne, far from
+    // Svatove, is near the next of the list, and Krynky near Robotyne.
+    let found = geoparse(
+        world(),
+        "Russian forces took Avdiivka, Kreminna, Svatove, Robotyne, Krynky, Marinka and \
+         Velyka Novosilka.",
+    );
+    for (surface, region) in [("Robotyne", "UA.26"), ("Krynky", "UA.08")] {
+        let place = places_named(&found, surface);
+        assert_eq!(
+            (place[0].admin1.as_deref(), place[0].approximate),
+            (Some(region), false),
+            "{surface}"
+        );
+    }
+    // And a town of its own size is itself: Yeysk, far from Morozovsk, is the port town.
     let found = geoparse(
         world(),
         "An airfield at Yeysk and the Morozovsk air base in Rostov region were hit.",

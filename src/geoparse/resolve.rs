@@ -930,18 +930,30 @@ pub fn resolve_with<'g>(
                 && minor_place(&provisional[j].entry))
             .then_some(provisional[j].entry)
         });
-        // (A town of its own size is no namesake of a village: "an airfield at Yeysk and the
-        // Morozovsk air base" is the port town.)
-        if let Some(mate) = before.or(after).filter(|_| {
-            chosen.kind == Kind::Place
-                && entry_strength(&chosen.entry) < 2
-                && chosen.entry.population() < LIST_TOWN
-        }) {
-            // (A reading in the same region is the place, however far: "Nasir and Renk", in
-            // South Sudan's Upper Nile.)
+        // (A reading in the same region is the place, however far: "Nasir and Renk", in
+        // South Sudan's Upper Nile.)
+        let far_from = |mate: &Entry<'g>| {
             let region = mate.admin1();
-            if let Some(region) =
-                region.filter(|_| none_by(own, unit(mate.point()), LIST_KM, region))
+            region.filter(|_| none_by(own, unit(mate.point()), LIST_KM, region))
+        };
+        // (A town of its own size is no namesake of a village: "an airfield at Yeysk and the
+        // Morozovsk air base" is the port town. And it must lie far from each mate: a list
+        // that runs along a front, "Svatove, Robotyne, Krynky", is no list of neighbours.)
+        let minor_village = chosen.kind == Kind::Place
+            && entry_strength(&chosen.entry) < 2
+            && chosen.entry.population() < LIST_TOWN;
+        // (Nor near any reading of the place listed next, sure or not.)
+        let near_next = siblings[1].is_some_and(|j| {
+            options[j]
+                .iter()
+                .any(|o| !none_by(own, o.at, LIST_KM, None))
+        });
+        if minor_village && !near_next && (before.is_some() || after.is_some()) {
+            let regions: Vec<Option<Entry<'g>>> =
+                before.iter().chain(&after).map(far_from).collect();
+            if let Some(&Some(region)) = regions
+                .first()
+                .filter(|_| regions.iter().all(Option::is_some))
             {
                 out.push(Some(placed_at(region)));
                 continue;
