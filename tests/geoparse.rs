@@ -1155,6 +1155,27 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
             "{surface}"
         );
     }
+    // A region the list's last place lies in holds the village before it too, not a
+    // namesake elsewhere (a Kozinka is read in Rivne oblast, across the border) ...
+    for (text, surface, region) in [
+        (
+            "Russian forces repelled attacks near Kozinka and Demidovka in Belgorod Oblast.",
+            "Kozinka",
+            "RU.09",
+        ),
+        (
+            "Russian troops took Uspenivka and Novoivanivka in Dnipropetrovsk region.",
+            "Uspenivka",
+            "UA.04",
+        ),
+    ] {
+        let found = geoparse(world(), text);
+        assert_eq!(
+            places_named(&found, surface)[0].admin1.as_deref(),
+            Some(region),
+            "{text}"
+        );
+    }
     // And a town of its own size is itself: Yeysk, far from Morozovsk, is the port town.
     let found = geoparse(
         world(),

@@ -113,8 +113,8 @@ const SAME_PLACE_KM: f64 = 10.0;
 /// How far from Y a place "near Y" may lie, kilometres.
 const NEAR_KM: f64 = 100.0;
 
-/// The population from which a place listed far from its list's places is itself, no
-/// namesake of a village the gazetteer lacks.
+/// The population from which a place listed far from its list's places, or listed before
+/// one in a region it is not in, is itself, no namesake of a village the gazetteer lacks.
 const LIST_TOWN: u32 = 10_000;
 
 /// The longest gap, in bytes, between a place and the place it is said to be near outright
@@ -169,6 +169,17 @@ fn last_listed(spots: &[Spot], i: usize) -> usize {
         last += 1;
     }
     last
+}
+
+/// The spot holding the list that spot `i` is in but does not end, if the list's last place
+/// is said to lie in it: "Kozinka and Demidovka in Belgorod Oblast".
+fn list_container(spots: &[Spot], i: usize) -> Option<usize> {
+    let last = last_listed(spots, i);
+    let held = &spots[last].cues;
+    (last > i && held.container_explicit)
+        .then_some(held.container)
+        .flatten()
+        .filter(|&c| c > last)
 }
 
 /// Whether no reading lies within `km` of the point `at` nor in the first-level region
@@ -898,6 +909,23 @@ pub fn resolve_with<'g>(
                 continue;
             }
         }
+        // A minor place listed before one said to lie in a region, none of its readings
+        // there, lies there too: "near Kozinka and Demidovka in Belgorod Oblast" is no
+        // Kozinka in Rivne oblast.
+        let region_of_list = list_container(spots, i)
+            .and_then(|c| containers(options[c], first(c)).into_iter().next())
+            .filter(|y| matches!(y.kind, Kind::Admin1 | Kind::Admin2));
+        // (Not a town of its own size: "an airfield at Yeysk and the Morozovsk air base in
+        // Rostov region".)
+        if let Some(region) = region_of_list.filter(|y| {
+            chosen.kind == Kind::Place
+                && entry_strength(&chosen.entry) < 2
+                && chosen.entry.population() < LIST_TOWN
+                && !own.iter().any(|o| inside(o, y))
+        }) {
+            out.push(Some(placed_at(region.entry)));
+            continue;
+        }
         // "Pripyat near Chernobyl": placed in the region of the place it is near (see
         // `stray`).
         if let Some(region) = stray(i, &chosen) {
@@ -924,9 +952,11 @@ pub fn resolve_with<'g>(
             (placed.confidence >= LIST_MATE_SURE && minor_place(&placed.entry))
                 .then_some(placed.entry)
         });
+        // (The one after read alone, unless a region it is said to lie in decides it.)
         let after = siblings[1].and_then(|j| {
             (first(j)[best(first(j))] >= LIST_MATE_SURE
                 && !strays[j]
+                && !spots[j].cues.container_explicit
                 && minor_place(&provisional[j].entry))
             .then_some(provisional[j].entry)
         });
