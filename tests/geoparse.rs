@@ -1258,6 +1258,11 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
             "Muridke",
             "PK",
         ),
+        (
+            "Strikes hit Kharkov and Volchansk, as well as near Krasny Liman.",
+            "Volchansk",
+            "UA",
+        ),
     ] {
         let found = geoparse(world(), text);
         let place = places_named(&found, surface);

@@ -1704,7 +1704,11 @@ fn link(
             // (But nearness is the first's only across a short gap that joins nothing else:
             // not in "Muridke early on Wednesday, after gunmen killed tourists near Pahalgam",
             // nor "the Natanz site and targets around Tehran".)
-            let short = gap.len() <= GAP_TAIL && !gap.split(' ').any(is_conjunction);
+            // ("As well as" joins as a conjunction does: "Volchansk, as well as near Krasny
+            // Liman".)
+            let short = gap.len() <= GAP_TAIL
+                && !gap.split(' ').any(is_conjunction)
+                && !gap.contains(" well as ");
             // (A front named after the first is no place by the second: in "the Orikhiv
             // direction near Stepove" the fighting is near Stepove, not Orikhiv.)
             let names_a_front = gap
