@@ -1548,6 +1548,11 @@ fn former_states_and_the_common_names_of_regions() {
             .collect::<Vec<_>>(),
         ["Israel", "West Bank"]
     );
+    // A supplement's alias names a GeoNames place by its id: "Nikolayev", as Russian agencies
+    // spell Mykolaiv in English, is the city, not the namesake in Lviv oblast GeoNames gives
+    // the spelling to.
+    let found = geoparse(world(), "Strikes hit energy facilities in Nikolayev.");
+    assert_eq!(found.places[0].geonameid, Some(700569));
     // Russia's names, and their abbreviations, for the oblasts it claims.
     let found = geoparse(
         world(),

@@ -335,6 +335,8 @@ pub fn build(
         .filter(|c| c.population >= 20_000)
         .map(|c| normalize(&c.name))
         .collect();
+    // GeoNames id → entry, for the supplement's names of places.
+    let mut place_handle: HashMap<u32, u32> = HashMap::new();
     for (i, city) in cities.iter().enumerate() {
         if !keep[i] || !country_handle.contains_key(&city.countrycode) {
             continue;
@@ -353,6 +355,7 @@ pub fn build(
         entry.admin2 = admin2.and_then(|r| region_handle.get(&r).copied());
         let entry_admin1 = entry.admin1;
         let handle = builder.add(entry);
+        place_handle.insert(city.geonameid, handle);
         builder.name(handle, &city.name, true);
         if let Some(national) = (city.countrycode == "UA")
             .then(|| national_spelling(&city.name))
@@ -460,9 +463,14 @@ pub fn build(
             .map_err(|e| format!("{}:{}: {e}", supplement.display(), n + 1))?;
         if row.kind.is_none() {
             // More names for an entry: a country by ISO code, or any earlier row, continent
-            // or country by "@name", or a first-level region by "@" and its GeoNames code
-            // ("@GB.ENG").
+            // or country by "@name", a first-level region by "@" and its GeoNames code
+            // ("@GB.ENG"), or a place by "@#" and its GeoNames id ("@#700569").
             let target = match row.country.strip_prefix('@') {
+                Some(id) if id.starts_with('#') => id[1..]
+                    .parse()
+                    .ok()
+                    .and_then(|id: u32| place_handle.get(&id))
+                    .copied(),
                 Some(name) => named
                     .get(name)
                     .or_else(|| admin1_handle_by_code.get(name))
