@@ -44,6 +44,15 @@ fn placed_in_region(text: &str, surface: &str, region: &str) {
     assert_eq!(place[0].admin1.as_deref(), Some(region), "{text}");
 }
 
+/// Each place's kind and first-level region, in order of first mention.
+fn kinds_and_regions(found: &Geoparse) -> Vec<(&str, Option<&str>)> {
+    found
+        .places
+        .iter()
+        .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
+        .collect()
+}
+
 fn pinned(found: &Geoparse) -> Vec<&str> {
     found
         .mentions()
@@ -682,11 +691,7 @@ fn ukrainian_and_russian_case_endings() {
         "ПВО сбили беспилотники над Брянской, Курской и Белгородской областями. В Одесі та \
          Миколаєві лунали вибухи.",
     );
-    let admin1: Vec<(&str, Option<&str>)> = found
-        .places
-        .iter()
-        .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
-        .collect();
+    let admin1 = kinds_and_regions(&found);
     assert_eq!(
         admin1,
         [
@@ -713,11 +718,7 @@ fn ukrainian_and_russian_case_endings() {
         "Подразделения освободили населенный пункт Покровск Донецкой Народной Республики.",
     ] {
         let found = geoparse(world(), text);
-        let read: Vec<(&str, Option<&str>)> = found
-            .places
-            .iter()
-            .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
-            .collect();
+        let read = kinds_and_regions(&found);
         assert_eq!(
             read,
             [("place", Some("UA.05")), ("admin1", Some("UA.05"))],
@@ -731,11 +732,7 @@ fn ukrainian_and_russian_case_endings() {
         "Удар по Дніпру, повідомив голова Дніпропетровської ОВА. Глава Белгородской ОГА \
          сообщил об атаке. Сумська ОВА повідомила про обстріли.",
     );
-    let read: Vec<(&str, Option<&str>)> = found
-        .places
-        .iter()
-        .map(|p| (p.kind.as_str(), p.admin1.as_deref()))
-        .collect();
+    let read = kinds_and_regions(&found);
     assert_eq!(
         read,
         [
