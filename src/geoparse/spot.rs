@@ -487,6 +487,19 @@ impl<'t> Sentence<'_, 't, '_> {
         })
     }
 
+    /// Whether "of" stands right before token `first`, after a word that `what` (given the
+    /// word and its lower case) is true of: "the port of Savannah", "the governor of Georgia".
+    fn of_word(&mut self, first: usize, what: impl Fn(Word, &str) -> bool) -> bool {
+        let of = self
+            .prev(first, true)
+            .is_some_and(|w| self.vocabulary.lower(w) == "of");
+        if !of || first < 2 {
+            return false;
+        }
+        let word = self.word(first - 2);
+        what(word, self.vocabulary.lower(word))
+    }
+
     /// Whether the words before token `first` say "and" or "or".
     fn conjunction_before(&mut self, first: usize) -> bool {
         self.prev(first, false)
@@ -641,13 +654,10 @@ impl<'t> Sentence<'_, 't, '_> {
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
                 let prev = self.prev(first, true);
-                let after_of = first >= 2 && prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
-                let of_settlement = after_of && self.word(first - 2).is(Word::SETTLEMENT);
+                let of_settlement = self.of_word(first, |w, _| w.is(Word::SETTLEMENT));
                 // (A governor is a region's: "the governor of Georgia" is the state's.)
-                let of_governor = after_of && {
-                    let office = self.word(first - 2);
-                    matches!(self.vocabulary.lower(office), "governor" | "gov")
-                };
+                let of_governor =
+                    self.of_word(first, |_, lower| matches!(lower, "governor" | "gov"));
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
@@ -1502,7 +1512,7 @@ impl<'t> Sentence<'_, 't, '_> {
             // a locative does: "the Crown Heights neighborhood", "the Saky airfield", "the
             // Cairns police".)
             // (So does one for a settlement before "of": "the port of Savannah".)
-            let of_settlement = after_of && first >= 2 && self.word(first - 2).is(Word::SETTLEMENT);
+            let of_settlement = self.of_word(first, |w, _| w.is(Word::SETTLEMENT));
             let locative = prev_is(Word::LOCATIVE)
                 || of_settlement
                 || listed_locative
