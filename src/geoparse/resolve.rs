@@ -909,20 +909,21 @@ pub fn resolve_with<'g>(
                 continue;
             }
         }
-        // A minor place listed before one said to lie in a region, none of its readings
-        // there, lies there too: "near Kozinka and Demidovka in Belgorod Oblast" is no
-        // Kozinka in Rivne oblast.
+        // A village, not a town of its own size, in a list: the rules of lists below may
+        // place it among its mates ("an airfield at Yeysk and the Morozovsk air base in
+        // Rostov region" is the port town).
+        let minor_village = chosen.kind == Kind::Place
+            && entry_strength(&chosen.entry) < 2
+            && chosen.entry.population() < LIST_TOWN;
+        // A village listed before one said to lie in a region, none of its readings there,
+        // lies there too: "near Kozinka and Demidovka in Belgorod Oblast" is no Kozinka in
+        // Rivne oblast.
         let region_of_list = list_container(spots, i)
             .and_then(|c| containers(options[c], first(c)).into_iter().next())
             .filter(|y| matches!(y.kind, Kind::Admin1 | Kind::Admin2));
-        // (Not a town of its own size: "an airfield at Yeysk and the Morozovsk air base in
-        // Rostov region".)
-        if let Some(region) = region_of_list.filter(|y| {
-            chosen.kind == Kind::Place
-                && entry_strength(&chosen.entry) < 2
-                && chosen.entry.population() < LIST_TOWN
-                && !own.iter().any(|o| inside(o, y))
-        }) {
+        if let Some(region) =
+            region_of_list.filter(|y| minor_village && !own.iter().any(|o| inside(o, y)))
+        {
             out.push(Some(placed_at(region.entry)));
             continue;
         }
@@ -966,13 +967,9 @@ pub fn resolve_with<'g>(
             let region = mate.admin1();
             region.filter(|_| none_by(own, unit(mate.point()), LIST_KM, region))
         };
-        // (A town of its own size is no namesake of a village: "an airfield at Yeysk and the
-        // Morozovsk air base" is the port town. And it must lie far from each mate: a list
-        // that runs along a front, "Svatove, Robotyne, Krynky", is no list of neighbours.)
-        let minor_village = chosen.kind == Kind::Place
-            && entry_strength(&chosen.entry) < 2
-            && chosen.entry.population() < LIST_TOWN;
-        // (Nor near any reading of the place listed next, sure or not.)
+        // (It must lie far from each mate: a list that runs along a front, "Svatove,
+        // Robotyne, Krynky", is no list of neighbours; nor near any reading of the place
+        // listed next, sure or not.)
         let near_next = siblings[1].is_some_and(|j| {
             options[j]
                 .iter()
