@@ -1221,6 +1221,14 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         "Dniprovskyi district",
         "UA.08",
     );
+    // At the city, not at the region the city's name also names.
+    let found = geoparse(world(), "A guided bomb hit Kharkiv's Kyivskyi district.");
+    let (city, district) = (
+        &places_named(&found, "Kharkiv")[0],
+        &places_named(&found, "Kyivskyi district")[0],
+    );
+    assert!(district.approximate);
+    assert_eq!((district.lon, district.lat), (city.lon, city.lat));
     let found = geoparse(world(), "The crews work out of London's Heathrow.");
     let heathrow = places_named(&found, "Heathrow");
     assert_eq!(

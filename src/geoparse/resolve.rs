@@ -900,10 +900,11 @@ pub fn resolve_with<'g>(
                     && part_of_city
                     && !spot.cues.cyrillic
             });
-            let region = holders
-                .iter()
-                .find(|y| y.kind.is_area() && (y.kind != Kind::Country || apposed))
-                .or(city);
+            let region = city.or_else(|| {
+                holders
+                    .iter()
+                    .find(|y| y.kind.is_area() && (y.kind != Kind::Country || apposed))
+            });
             if let Some(region) = region.filter(|_| !any_inside && !chosen.kind.is_area()) {
                 out.push(Some(placed_at(region.entry)));
                 continue;
