@@ -269,6 +269,12 @@ fn people_are_not_places() {
     pins("The farm is large, said Jackson on Monday.", &[]);
     // (A name after "of" is the place something is of: "the mayor of Raleigh said".)
     pins("The mayor of Raleigh said so.", &["Raleigh"]);
+    // (Nor one listed after a locative: the workers speak, the lawmakers urge.)
+    pins(
+        "Workers in Lansing and Flint said they feared cuts; lawmakers from Michigan and Ohio \
+         urged action.",
+        &["Lansing", "Flint", "Michigan", "Ohio"],
+    );
     // A given name, though a country's, before a surname in apposition to a title.
     let text = "Chad Smith, a spokesman for the UN, said aid crossed from Chad into Darfur.";
     let found = geoparse(world(), text);

@@ -1348,7 +1348,14 @@ impl<'t> Sentence<'_, 't, '_> {
         // "of" what something is of, "the mayor of Raleigh said"; a name of two words or more
         // is a government's, "Tamil Nadu said".)
         let after_of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
-        if speaks && best < 3 && single && !self.after_locative(first) && !after_of {
+        // (Nor a place listed after a locative: "workers in Lansing and Flint said".)
+        if speaks
+            && best < 3
+            && single
+            && !self.after_locative(first)
+            && !after_of
+            && !listed_locative
+        {
             self.remember_person(name);
             return false;
         }
