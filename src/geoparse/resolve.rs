@@ -913,9 +913,11 @@ pub fn resolve_with<'g>(
         // A village, not a town of its own size, in a list: the rules of lists below may
         // place it among its mates ("an airfield at Yeysk and the Morozovsk air base in
         // Rostov region" is the port town).
-        let minor_village = chosen.kind == Kind::Place
-            && entry_strength(&chosen.entry) < 2
-            && chosen.entry.population() < LIST_TOWN;
+        let minor_village = || {
+            chosen.kind == Kind::Place
+                && entry_strength(&chosen.entry) < 2
+                && chosen.entry.population() < LIST_TOWN
+        };
         // A village listed before one said to lie in a region, none of its readings there,
         // lies there too: "near Kozinka and Demidovka in Belgorod Oblast" is no Kozinka in
         // Rivne oblast.
@@ -923,7 +925,7 @@ pub fn resolve_with<'g>(
             .and_then(|c| containers(options[c], first(c)).into_iter().next())
             .filter(|y| matches!(y.kind, Kind::Admin1 | Kind::Admin2));
         if let Some(region) =
-            region_of_list.filter(|y| minor_village && !own.iter().any(|o| inside(o, y)))
+            region_of_list.filter(|y| minor_village() && !own.iter().any(|o| inside(o, y)))
         {
             out.push(Some(placed_at(region.entry)));
             continue;
@@ -971,12 +973,14 @@ pub fn resolve_with<'g>(
         // (It must lie far from each mate: a list that runs along a front, "Svatove,
         // Robotyne, Krynky", is no list of neighbours; nor near any reading of the place
         // listed next, sure or not.)
-        let near_next = siblings[1].is_some_and(|j| {
-            options[j]
-                .iter()
-                .any(|o| !none_by(own, o.at, LIST_KM, None))
-        });
-        if minor_village && !near_next && (before.is_some() || after.is_some()) {
+        let near_next = || {
+            siblings[1].is_some_and(|j| {
+                options[j]
+                    .iter()
+                    .any(|o| !none_by(own, o.at, LIST_KM, None))
+            })
+        };
+        if (before.is_some() || after.is_some()) && minor_village() && !near_next() {
             let regions: Vec<Option<Entry<'g>>> =
                 before.iter().chain(&after).map(far_from).collect();
             if let Some(&Some(region)) = regions

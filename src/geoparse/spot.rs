@@ -487,12 +487,16 @@ impl<'t> Sentence<'_, 't, '_> {
         })
     }
 
-    /// Whether "of" stands right before token `first`, after a word that `what` (given the
-    /// word and its lower case) is true of: "the port of Savannah", "the governor of Georgia".
-    fn of_word(&mut self, first: usize, what: impl Fn(Word, &str) -> bool) -> bool {
-        let of = self
-            .prev(first, true)
-            .is_some_and(|w| self.vocabulary.lower(w) == "of");
+    /// Whether "of" stands right before token `first` (`prev`, its word as
+    /// [`Sentence::prev`] reads it), after a word that `what` (given the word and its lower
+    /// case) is true of: "the port of Savannah", "the governor of Georgia".
+    fn of_word(
+        &mut self,
+        first: usize,
+        prev: Option<Word>,
+        what: impl Fn(Word, &str) -> bool,
+    ) -> bool {
+        let of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
         if !of || first < 2 {
             return false;
         }
@@ -654,10 +658,10 @@ impl<'t> Sentence<'_, 't, '_> {
             if self.is_place(first, last, name, listed) {
                 let next = self.next(last);
                 let prev = self.prev(first, true);
-                let of_settlement = self.of_word(first, |w, _| w.is(Word::SETTLEMENT));
+                let of_settlement = self.of_word(first, prev, |w, _| w.is(Word::SETTLEMENT));
                 // (A governor is a region's: "the governor of Georgia" is the state's.)
                 let of_governor =
-                    self.of_word(first, |_, lower| matches!(lower, "governor" | "gov"));
+                    self.of_word(first, prev, |_, lower| matches!(lower, "governor" | "gov"));
                 let prev_is = |class| prev.is_some_and(|w| w.is(class));
                 let locative = prev_is(Word::LOCATIVE) || listed || self.after_bearing(first);
                 let dateline = self.dateline(first, last);
@@ -1236,9 +1240,9 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // A name quoted after a unit's word is the unit's: "группировки войск «Восток»",
         // "бригада «Азов»".
-        let quoted = first > 0
-            && self.gap_after(first - 1).ends_with('«')
-            && self.text[self.words[last].span.end..].starts_with('»');
+        let quoted = self.text[self.words[last].span.end..].starts_with('»')
+            && first > 0
+            && self.gap_after(first - 1).ends_with('«');
         if quoted && (first.saturating_sub(2)..first).any(|k| self.word(k).is(Word::MILITARY_UNIT))
         {
             return false;
@@ -1519,7 +1523,7 @@ impl<'t> Sentence<'_, 't, '_> {
             // a locative does: "the Crown Heights neighborhood", "the Saky airfield", "the
             // Cairns police".)
             // (So does one for a settlement before "of": "the port of Savannah".)
-            let of_settlement = self.of_word(first, |w, _| w.is(Word::SETTLEMENT));
+            let of_settlement = self.of_word(first, prev, |w, _| w.is(Word::SETTLEMENT));
             let locative = prev_is(Word::LOCATIVE)
                 || of_settlement
                 || listed_locative
