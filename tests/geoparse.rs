@@ -144,6 +144,20 @@ fn mentions_carry_their_sentences_and_spans() {
         assert!(m.confidence > 0.0 && m.confidence <= 1.0);
     }
     assert_eq!(pinned(&found), ["Kharkiv", "Izium"]);
+    // Serialised, each mention writes its name and its sentence out in full, and reads back
+    // the same; a mention whose offsets do not fit its sentence reads as no name.
+    let json = serde_json::to_value(&found).unwrap();
+    let first = &json["places"][0]["mentions"][0];
+    assert_eq!(
+        (first["text"].as_str(), first["sentence"].as_str()),
+        (Some("Kharkiv"), Some("Drones hit Kharkiv."))
+    );
+    let back: Geoparse = serde_json::from_value(json).unwrap();
+    assert_eq!(back, found);
+    let mut odd = found.places[0].mentions[0].clone();
+    odd.start = odd.sentence_end + 5;
+    odd.end = odd.start + 3;
+    assert_eq!(odd.text(), "");
 }
 
 /// Asserts that `text` pins exactly `expected`, in order.

@@ -224,9 +224,14 @@ pub struct Alternative {
 
 impl Mention {
     /// The name as written.
+    /// (Empty where the offsets do not fit the sentence, as a mention read back from
+    /// someone else's JSON might have.)
     pub fn text(&self) -> &str {
-        let at = self.start - self.sentence_start;
-        &self.sentence[at..at + (self.end - self.start)]
+        self.start
+            .checked_sub(self.sentence_start)
+            .zip(self.end.checked_sub(self.start))
+            .and_then(|(at, len)| self.sentence.get(at..at + len))
+            .unwrap_or_default()
     }
 
     /// The mention at `span` of `text`, in the sentence at `sentence`, whose event cue is `cue`
