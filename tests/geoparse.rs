@@ -1305,6 +1305,12 @@ fn a_name_with_its_generic_word_abbreviated_is_still_its_main_name() {
     let found = geoparse(world(), "Talks in St. Petersburg went on for days.");
     let spb = places_named(&found, "St. Petersburg");
     assert_eq!(spb[0].country, "RU", "{:?}", pinned(&found));
+    // Two capitalised words hyphened are the name written as one ("Petion-Ville" for
+    // Pétionville), but not inside a longer compound ("Mar-a-Lago" is no Mara in Tanzania).
+    pins(
+        "Residents fled Petion-Ville and Kenscoff; Mar-a-Lago stayed open.",
+        &["Petion-Ville", "Kenscoff"],
+    );
 }
 
 #[test]

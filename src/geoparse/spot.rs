@@ -776,6 +776,32 @@ impl<'t> Sentence<'_, 't, '_> {
     fn longest_match(&mut self, i: usize) -> Option<(usize, usize, bool)> {
         self.longest_name(i)
             .or_else(|| self.area_of_a_list(i).map(|n| (1, n, false)))
+            .or_else(|| self.hyphen_joined(i).map(|n| (2, n, false)))
+    }
+
+    /// The name two capitalised words hyphened at token `i` make written as one, where the
+    /// gazetteer writes it so: "Petion-Ville" for Pétionville (not part of a longer
+    /// compound: "Mar-a-Lago").
+    fn hyphen_joined(&mut self, i: usize) -> Option<usize> {
+        let pair = i + 1 < self.words.len()
+            && is_hyphen(self.gap_after(i))
+            && !self.words[i].possessive
+            && self.capitalised(i + 1)
+            && !(i + 2 < self.words.len() && is_hyphen(self.gap_after(i + 1)))
+            && !(i > 0 && is_hyphen(self.gap_after(i - 1)));
+        if !pair {
+            return None;
+        }
+        let (first, second) = (self.word(i), self.word(i + 1));
+        if first.cyrillic != second.cyrillic {
+            return None;
+        }
+        let key = format!(
+            "{}{}",
+            self.vocabulary.key(first),
+            self.vocabulary.key(second)
+        );
+        self.vocabulary.name(&key)
     }
 
     /// The area a capitalised word names in a list that a plural word for areas ends, where
