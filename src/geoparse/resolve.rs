@@ -192,21 +192,26 @@ fn none_by(readings: &[Reading<'_>], at: [f64; 3], km: f64, region: Option<Entry
     })
 }
 
+/// What an entry's population is worth: a tenfold population, 0.9.
+fn population_worth(e: &Entry<'_>) -> f64 {
+    0.9 * (f64::from(e.population()) + 10.0).log10()
+}
+
 /// What an entry is worth before any context.
 fn prior(o: &Reading<'_>) -> f64 {
     let e = &o.entry;
-    let population = f64::from(e.population());
+    let population = population_worth(e);
     let base = match e.kind() {
         Kind::Country => 7.0,
         // A first-level region weighs like a city of its population.
-        Kind::Admin1 => (0.9 * (population + 10.0).log10()).max(3.0),
+        Kind::Admin1 => population.max(3.0),
         // A second-level region weighs like a place of a hundredth of its population:
         // counties and districts share names across a country, and context decides among
         // them; but an English county outweighs an American village of its name.
-        Kind::Admin2 => (0.9 * (population + 10.0).log10() - 2.0).max(1.5),
+        Kind::Admin2 => (population - 2.0).max(1.5),
         // Curated waters and regions are named for their fame: weigh them like countries.
         Kind::Sea | Kind::River | Kind::Region => 7.0,
-        Kind::Place => 0.9 * (population + 10.0).log10() + if e.is_capital() { 1.5 } else { 0.0 },
+        Kind::Place => population + if e.is_capital() { 1.5 } else { 0.0 },
     };
     // A region with no place of the gazetteer in it is obscure, and its point only its
     // parent's ("Cork City", placed at the middle of Ireland): weigh it down.
@@ -271,7 +276,7 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             // weighs twice ("на Гуляйпільському напрямку" is Huliaipole, not the village of
             // that name, however near the text's other places).
             if spot.cues.front && kind == Kind::Place {
-                score += 0.9 * (f64::from(o.entry.population()) + 10.0).log10();
+                score += population_worth(&o.entry);
             }
             // A dateline names its city alone, by its name, only when every reader knows it:
             // a capital of some size or a city of millions ("WASHINGTON —" is no town in
