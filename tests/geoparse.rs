@@ -415,6 +415,13 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         "The Azov regiment held out for weeks. Fighting near Azov continued.",
         &["Azov"],
     );
+    // A fleet is named by an adjective that is a place's name declined (Chernomorskiy, a
+    // village; Chornomorsk, a town).
+    pins(
+        "Атаку отразили силы ПВО и Черноморского флота у Севастополя.",
+        &["Севастополя"],
+    );
+    pins("Кораблі Чорноморського флоту пішли з Криму.", &["Криму"]);
     // ("the" before a small place is no building where a word for an area follows.)
     pins(
         "It happened in the Crown Heights neighborhood of Brooklyn.",
@@ -696,6 +703,9 @@ fn ukrainian_and_russian_case_endings() {
         // "Avdiyivka".
         ("Russian troops took Avdiivka.", 713122),
         ("Бої за Авдіївку.", 713122),
+        // A town on its river declines its first word only, and is one name.
+        ("Обломки упали в Ростове-на-Дону.", 501175),
+        ("Обломки упали в Славянске-на-Кубани.", 492094),
     ] {
         let found = geoparse(world(), text);
         assert_eq!(found.places.len(), 1, "{text}: {:?}", pinned(&found));
@@ -1248,6 +1258,15 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         &places_named(&found, "Kyivskyi district")[0],
     );
     assert!(district.approximate);
+    assert_eq!((district.lon, district.lat), (city.lon, city.lat));
+    // So too by the city's genitive after it, in Ukrainian and Russian (not at the region of
+    // Kharkiv, nor at Poltava's Kyivskyi district).
+    let found = geoparse(world(), "Вибух пролунав у Київському районі Харкова.");
+    let (city, district) = (
+        &places_named(&found, "Харкова")[0],
+        &places_named(&found, "Київському районі")[0],
+    );
+    assert!(district.approximate, "{district:?}");
     assert_eq!((district.lon, district.lat), (city.lon, city.lat));
     let found = geoparse(world(), "The crews work out of London's Heathrow.");
     let heathrow = places_named(&found, "Heathrow");

@@ -895,15 +895,19 @@ pub fn resolve_with<'g>(
             // "London's Heathrow" no Heathrow, Florida. Only a part the text calls one, by the
             // city's possessive or a word for an area or a settlement ("Cairo's Abbasiya
             // neighbourhood"; "Hamas in Doha" is no place), by the holder's likeliest reading,
-            // and not in Cyrillic, where "в" is also "to": "из Волчанска в Харьков".)
+            // and in Cyrillic only by the city's genitive, for "в" is also "to": "у Київському
+            // районі Харкова", not "из Волчанска в Харьков".)
             let part_of_city = spot.cues.container.is_some_and(|c| c < i)
                 || spot.cues.wants_area
                 || spot.cues.wants_settlement;
+            let genitive = spot
+                .cues
+                .container
+                .is_some_and(|c| c == i + 1 && spots[c].span.start <= spot.span.end + 1);
             let city = holders.first().filter(|y| {
                 y.kind == Kind::Place
                     && spot.cues.container_explicit
-                    && part_of_city
-                    && !spot.cues.cyrillic
+                    && (genitive || (part_of_city && !spot.cues.cyrillic))
             });
             let region = city.or_else(|| {
                 holders

@@ -911,6 +911,24 @@ impl<'t> Sentence<'_, 't, '_> {
                 if let Some(n) = self.vocabulary.name(&key) {
                     return Some((len, n, false));
                 }
+                // A town "on" its river declines its first word only: "в Ростове-на-Дону",
+                // "в Славянске-на-Кубани".
+                if len == 3
+                    && is_hyphen(self.gap_after(i))
+                    && is_hyphen(self.gap_after(i + 1))
+                    && &text[words[i + 1].span.clone()] == "на"
+                {
+                    let (first, rest) = (
+                        &text[words[i].span.clone()],
+                        &text[words[i].span.end..span.end],
+                    );
+                    let name = nominatives(first)
+                        .iter()
+                        .find_map(|n| self.vocabulary.name(&normalize(&format!("{n}{rest}"))));
+                    if let Some(n) = name {
+                        return Some((len, n, true));
+                    }
+                }
                 continue;
             }
             // Declined Ukrainian and Russian names, for names of one or two words: the form as

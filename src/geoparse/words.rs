@@ -655,6 +655,11 @@ pub const MILITARY_UNITS: &[&str] = &[
     "полка",
     "батальйон",
     "батальон",
+    // (A fleet is named by an adjective, a place's in form: "Черноморского флота".)
+    "флот",
+    "флоту",
+    "флота",
+    "флотом",
 ];
 
 /// Words for the members of an armed group, which may take its name from a small place
