@@ -642,6 +642,20 @@ fn whole_names() {
             "Sea of Azov",
             "sea",
         ),
+        // A lake is no place of its name's other words: not Victoria, Australia, nor the
+        // Canadian province, nor the country of Chad.
+        ("Boats sank on Lake Victoria.", "Lake Victoria", "lake"),
+        ("A storm hit Lake Ontario.", "Lake Ontario", "lake"),
+        (
+            "Jihadists raided islands on Lake Chad.",
+            "Lake Chad",
+            "lake",
+        ),
+        (
+            "Російські війська обстрілюють береги Каховського водосховища.",
+            "Каховського водосховища",
+            "lake",
+        ),
     ] {
         let found = geoparse(world(), text);
         let place = places_named(&found, surface);

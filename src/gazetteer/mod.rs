@@ -57,10 +57,12 @@ pub enum Kind {
     Region,
     /// A populated place: city, town, village.
     Place,
+    /// A lake or reservoir.
+    Lake,
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 7] = [
+    pub(crate) const ALL: [Kind; 8] = [
         Kind::Country,
         Kind::Admin1,
         Kind::Admin2,
@@ -68,6 +70,7 @@ impl Kind {
         Kind::River,
         Kind::Region,
         Kind::Place,
+        Kind::Lake,
     ];
 
     /// The GeoNames feature class: `A` (countries, divisions), `H` (waters), `L` (areas),
@@ -75,7 +78,7 @@ impl Kind {
     pub fn feature_class(self) -> char {
         match self {
             Kind::Country | Kind::Admin1 | Kind::Admin2 => 'A',
-            Kind::Sea | Kind::River => 'H',
+            Kind::Sea | Kind::River | Kind::Lake => 'H',
             Kind::Region => 'L',
             Kind::Place => 'P',
         }
@@ -96,6 +99,7 @@ impl Kind {
             Kind::River => "river",
             Kind::Region => "region",
             Kind::Place => "place",
+            Kind::Lake => "lake",
         }
     }
 }

@@ -210,7 +210,7 @@ fn prior(o: &Reading<'_>) -> f64 {
         // them; but an English county outweighs an American village of its name.
         Kind::Admin2 => (population - 2.0).max(1.5),
         // Curated waters and regions are named for their fame: weigh them like countries.
-        Kind::Sea | Kind::River | Kind::Region => 7.0,
+        Kind::Sea | Kind::Lake | Kind::River | Kind::Region => 7.0,
         Kind::Place => population + if e.is_capital() { 1.5 } else { 0.0 },
     };
     // A region with no place of the gazetteer in it is obscure, and its point only its
@@ -298,14 +298,14 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             if spot.cues.ukrainian && o.entry.country() == "UA" {
                 score += 1.0;
             }
-            // A sea or river and the region named after it: the water, unless the text asks for
+            // A sea, lake or river and the region named after it: the water, unless the text asks for
             // the region ("the Red Sea", not Sudan's Red Sea State).
             if matches!(kind, Kind::Admin1 | Kind::Admin2)
                 && !o.region_form
                 && !spot.cues.wants_area
                 && options
                     .iter()
-                    .any(|w| matches!(w.kind, Kind::Sea | Kind::River))
+                    .any(|w| matches!(w.kind, Kind::Sea | Kind::Lake | Kind::River))
             {
                 score -= 3.0;
             }
@@ -411,7 +411,7 @@ fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
         Kind::Country => e.slot == container.slot,
         Kind::Admin1 => e.admin1 == Some(container.id),
         Kind::Admin2 => e.admin2 == Some(container.id),
-        Kind::Sea | Kind::River | Kind::Region => container
+        Kind::Sea | Kind::Lake | Kind::River | Kind::Region => container
             .entry
             .extent()
             .is_some_and(|x| x.contains(e.entry.point())),

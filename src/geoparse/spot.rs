@@ -126,7 +126,7 @@ pub fn entry_strength(e: &Entry<'_>) -> u8 {
         Kind::Place if e.population() >= 100_000 => 2,
         Kind::Place => 1,
         Kind::Admin2 => 1,
-        Kind::Admin1 | Kind::Sea | Kind::River | Kind::Region => 2,
+        Kind::Admin1 | Kind::Sea | Kind::Lake | Kind::River | Kind::Region => 2,
     }
 }
 
