@@ -409,6 +409,7 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         &[],
     );
     pins("Shares of Johnson & Johnson rose.", &[]);
+    pins("Thames Water said bills would rise.", &[]);
     pins("Shelling hit Kharkiv & Izium.", &["Kharkiv", "Izium"]);
     // A military unit takes its name from a place, even in lower case.
     pins(
@@ -651,6 +652,16 @@ fn whole_names() {
             "Lake Chad",
             "lake",
         ),
+        // Rivers by their English forms ("River Severn"), "the" river alone, and a sea by its
+        // adjective.
+        (
+            "Floods rose along the River Severn.",
+            "River Severn",
+            "river",
+        ),
+        ("A jet crashed into the Potomac.", "Potomac", "river"),
+        ("Boats were struck in the Caribbean.", "Caribbean", "sea"),
+        ("Fighting has shifted to Kordofan.", "Kordofan", "region"),
         (
             "Російські війська обстрілюють береги Каховського водосховища.",
             "Каховського водосховища",

@@ -35,8 +35,8 @@ use std::fmt;
 
 /// The first six bytes of every index.
 pub const MAGIC: &[u8; 6] = b"CMGAZT";
-/// The format version this build reads and writes.
-pub const VERSION: u16 = 2;
+/// The format version this build reads and writes (3: lakes, a kind that version 2 lacks).
+pub const VERSION: u16 = 3;
 /// Header length in bytes.
 pub const HEADER_LEN: usize = 48;
 /// Record length in bytes.

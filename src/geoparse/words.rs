@@ -290,6 +290,8 @@ pub const ORGANISATION_HEADS: &[&str] = &[
     "group",
     "airlines",
     "airways",
+    // ("Thames Water", a utility.)
+    "water",
     "party",
     "front",
     "movement",
