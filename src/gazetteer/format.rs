@@ -35,7 +35,8 @@ use std::fmt;
 
 /// The first six bytes of every index.
 pub const MAGIC: &[u8; 6] = b"CMGAZT";
-/// The format version this build reads and writes (3: lakes, a kind that version 2 lacks).
+/// The format version this build reads and writes (3: lakes, a kind that version 2 lacks, and
+/// principal second-level regions).
 pub const VERSION: u16 = 3;
 /// Header length in bytes.
 pub const HEADER_LEN: usize = 48;
@@ -61,7 +62,8 @@ pub const POSTING_SHIFT: u32 = 4;
 /// Flag in a name's fst value: the name is also an ordinary English word ("nice", "bank"),
 /// so a capital letter alone is weak evidence that a place is meant.
 pub const COMMON_WORD: u64 = 1 << 31;
-/// Flag in a record's kind byte: a national capital.
+/// Flag in a record's kind byte: a place that is a national capital, or a second-level region
+/// that is a principal one (see [`crate::gazetteer::Entry::is_principal`]).
 pub const CAPITAL: u8 = 0x80;
 /// Coordinate units per degree.
 pub const SCALE: f64 = 100_000.0;

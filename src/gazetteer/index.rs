@@ -649,7 +649,14 @@ impl<'g> Entry<'g> {
 
     /// Whether it is a national capital.
     pub fn is_capital(&self) -> bool {
-        self.part.bytes[self.at(R_KIND)] & CAPITAL != 0
+        self.kind() == Kind::Place && self.part.bytes[self.at(R_KIND)] & CAPITAL != 0
+    }
+
+    /// Whether it is a second-level region that ISO 3166-2 lists as a country's principal
+    /// subdivision (England's counties, France's departments, Italy's provinces), known to
+    /// readers as other countries' first-level regions are.
+    pub fn is_principal(&self) -> bool {
+        self.kind() == Kind::Admin2 && self.part.bytes[self.at(R_KIND)] & CAPITAL != 0
     }
 
     /// ISO 3166-1 alpha-2 code of the country, `""` for none (international waters).

@@ -36,7 +36,8 @@ pub struct NewEntry {
     pub hull: Vec<(f64, f64)>,
     /// For areas: a code, e.g. GeoNames' `UA.05` for Donetsk Oblast.
     pub code: String,
-    /// Whether it is a national capital.
+    /// Whether it is a national capital (a place) or a principal subdivision (a second-level
+    /// region; see [`crate::gazetteer::Entry::is_principal`]).
     pub capital: bool,
 }
 

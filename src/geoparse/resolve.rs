@@ -207,7 +207,10 @@ fn prior(o: &Reading<'_>) -> f64 {
         Kind::Admin1 => population.max(3.0),
         // A second-level region weighs like a place of a hundredth of its population:
         // counties and districts share names across a country, and context decides among
-        // them; but an English county outweighs an American village of its name.
+        // them; but an English county outweighs an American village of its name. One that is
+        // its country's principal subdivision weighs like a first-level region: "Devon", "Kent"
+        // or the Var are known as Ohio is, as no town of their names is.
+        Kind::Admin2 if e.is_principal() => population.max(3.0),
         Kind::Admin2 => (population - 2.0).max(1.5),
         // Curated waters and regions are named for their fame: weigh them like countries.
         Kind::Sea | Kind::Lake | Kind::River | Kind::Region => 7.0,
@@ -332,7 +335,10 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             if kind.is_area() && !o.region_form && !spot.cues.wants_area {
                 let id = o.entry.id();
                 let holds_namesake = namesake_holders.iter().any(|&(r, main, big)| {
-                    r == id && (main || !o.main_name || (big && kind == Kind::Admin1))
+                    r == id
+                        && (main
+                            || !o.main_name
+                            || (big && (kind == Kind::Admin1 || o.entry.is_principal())))
                 });
                 if holds_namesake {
                     score -= 3.0;
@@ -1005,13 +1011,15 @@ pub fn resolve_with<'g>(
         // is not about, with nothing around it that says "place" ("Hamas gunmen" are not in
         // Hamm, Germany); or its main name, a minor place's, bare of any tie to
         // another place, where the text is about elsewhere ("the academic Ben Cousins" is no
-        // Iranian town in a story about Spain). A text that names nothing else keeps it
-        // ("Shelling of Kostiantynivka continues").
+        // Iranian town in a story about Spain, nor "Angus cattle" a Scottish county in one
+        // about Missouri). A text that names nothing else keeps it ("Shelling of
+        // Kostiantynivka continues").
         let in_context = context_weight(i, chosen.entry.country()) > 0.01;
         let own_name_weight: f64 = name_country_weight[name[i]].iter().map(|&(_, w)| w).sum();
         let elsewhere = places_weight - own_name_weight >= own_name_weight.max(0.5);
         let bare = elsewhere
-            && chosen.kind == Kind::Place
+            && matches!(chosen.kind, Kind::Place | Kind::Admin2)
+            && !chosen.region_form
             && chosen.entry.provenance() != Provenance::Curated
             && spot.cues.container.is_none()
             && held[i].is_empty()
