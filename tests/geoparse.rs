@@ -428,6 +428,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
         "It happened in the Crown Heights neighborhood of Brooklyn.",
         &["Crown Heights", "Brooklyn"],
     );
+    // So does a word for an event there, after a list or a hyphen too.
+    pins(
+        "Survivors recalled the Bucha massacre. Reform won the Runcorn and Helsby by-election.",
+        &["Bucha", "Runcorn", "Helsby"],
+    );
     pins(
         "He flew on Air Force One. The Rapid Support Forces advanced.",
         &[],

@@ -415,6 +415,23 @@ impl<'t> Sentence<'_, 't, '_> {
         None
     }
 
+    /// Whether a word for an event ends the name or list of names that ends at token `k`
+    /// (the last part of a hyphened word: "by-election").
+    fn event_follows(&mut self, k: usize) -> bool {
+        for j in k + 1..(k + 8).min(self.words.len()) {
+            let word = self.word(j);
+            if self.capitalised(j) || is_conjunction(self.vocabulary.lower(word)) {
+                continue;
+            }
+            let mut last = j;
+            while last + 1 < self.words.len() && is_hyphen(self.gap_after(last)) {
+                last += 1;
+            }
+            return self.word(last).is(Word::EVENT);
+        }
+        false
+    }
+
     /// Whether the sentence is Ukrainian: it has letters Russian lacks.
     fn ukrainian(&self) -> bool {
         let (Some(first), Some(last)) = (self.words.first(), self.words.last()) else {
@@ -1443,12 +1460,14 @@ impl<'t> Sentence<'_, 't, '_> {
                 || (word.is(Word::PUBLIC_BODY) && self.words[k].case == Case::Lower)
         });
         // (So does such a word ending the list the name begins: "the Bilopillia, Krasnopillia
-        // and Velyka Pysarivka hromadas".)
+        // and Velyka Pysarivka hromadas"; and a word for an event there, "the Bucha
+        // massacre", "the Runcorn and Helsby by-election".)
         if prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && all_minor_places
             && best_main < 2
             && !says_place
             && self.list_end(last).is_none()
+            && !self.event_follows(last)
         {
             return false;
         }

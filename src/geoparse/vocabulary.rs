@@ -10,7 +10,7 @@
 use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
+    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS, EVENTS,
     FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS, PLURAL_AREA_WORDS,
     PROXIMITY, PUBLIC_BODIES, REGIONAL_GOVERNMENTS, REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH,
     TITLES, TOWN_OFFICES, VESSELS,
@@ -82,6 +82,8 @@ impl Word {
     /// A word that ends a list of areas: a plural word for areas or a region's government
     /// ([`PLURAL_AREA_WORDS`], [`REGIONAL_GOVERNMENTS`]).
     pub const AREAS_END: u32 = 1 << 23;
+    /// A word for an event named after its place ([`EVENTS`]).
+    pub const EVENT: u32 = 1 << 24;
 
     /// Whether the word belongs to any of `classes`.
     pub fn is(&self, classes: u32) -> bool {
@@ -357,7 +359,7 @@ impl<'t, 'g> Words<'t, 'g> {
 fn word_classes(lower: &str) -> u32 {
     static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u32); 23] = [
+        let lists: [(&[&str], u32); 24] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
@@ -381,6 +383,7 @@ fn word_classes(lower: &str) -> u32 {
             (REPRESENTATIVES, Word::REPRESENTATIVE),
             (MEETING, Word::MEETING),
             (REGIONAL_GOVERNMENTS, Word::AREAS_END),
+            (EVENTS, Word::EVENT),
         ];
         let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, class) in lists {

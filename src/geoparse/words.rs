@@ -613,6 +613,35 @@ pub const FACILITIES: &[&str] = &[
     "checkpoint",
 ];
 
+/// Words for an event named after the place where it happened ("the Bucha massacre", "the
+/// Runcorn by-election", "the Alaska summit"): the place is meant, though "the" comes before it.
+pub const EVENTS: &[&str] = &[
+    "massacre",
+    "massacres",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "shooting",
+    "shootings",
+    "explosion",
+    "blast",
+    "siege",
+    "battle",
+    "offensive",
+    "counteroffensive",
+    "incursion",
+    "uprising",
+    "raid",
+    "disaster",
+    "crash",
+    "summit",
+    "talks",
+    "election",
+    "constituency",
+    "seat",
+];
+
 /// Kinds of ship, before a ship's name, which is often a place's ("the cruiser Moskva", "the
 /// tanker Kerch").
 pub const VESSELS: &[&str] = &[
