@@ -410,6 +410,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
     );
     pins("Shares of Johnson & Johnson rose.", &[]);
     pins("Thames Water said bills would rise.", &[]);
+    // A firm said to be based somewhere (Samseung is a Korean village).
+    pins(
+        "Samsung, based in Suwon, reported record chip sales.",
+        &["Suwon"],
+    );
     pins("Shelling hit Kharkiv & Izium.", &["Kharkiv", "Izium"]);
     // A military unit takes its name from a place, even in lower case.
     pins(

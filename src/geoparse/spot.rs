@@ -1402,11 +1402,22 @@ impl<'t> Sentence<'_, 't, '_> {
             || (prev_is(Word::SPEECH) && !reported_subject);
         // "Barry, who…": a person; a place would take "which" or "where" (after a locative,
         // "who" speaks of someone named before: "a driver on the Sunshine Coast, who…").
-        if best < 3
-            && self.text[self.words[last].span.end..].starts_with(", who ")
-            && !self.after_locative(first)
-        {
+        let after = &self.text[self.words[last].span.end..];
+        if best < 3 && after.starts_with(", who ") && !self.after_locative(first) {
             self.remember_person(name);
+            return false;
+        }
+        // "Samsung, based in Suwon": a firm, or a body, where it is based.
+        if best < 3
+            && after.starts_with(", ")
+            && [
+                ", based in ",
+                ", headquartered in ",
+                ", whose headquarters ",
+            ]
+            .iter()
+            .any(|p| after.starts_with(p))
+        {
             return false;
         }
         // ("Barry, who was from Dewsbury said": a locative puts the place before the verb, and
