@@ -2072,6 +2072,19 @@ fn a_principal_subdivision_is_known_as_a_first_level_region_is() {
             "{county}"
         );
     }
+    // A ceremonial county GeoNames splits, and the seats of Britain's parliaments (Cheshire
+    // had been Connecticut's, Westminster Massachusetts', Holyrood a village in Alberta).
+    let found = geoparse(
+        world(),
+        "Labour lost in Cheshire. In Westminster, ministers played down the result, while in \
+         Holyrood the SNP said Scotland would go its own way.",
+    );
+    assert!(
+        found.places.iter().all(|p| p.country == "GB"),
+        "{:?}",
+        kinds_and_regions(&found)
+    );
+    assert_eq!(places_named(&found, "Holyrood")[0].name, "Edinburgh");
     // A city of its name is still the city ("Roma" is Rome, not its province).
     let found = geoparse(world(), "Protests spread from Roma to Milano.");
     assert_eq!(places_named(&found, "Roma")[0].kind, "place");
