@@ -1257,11 +1257,17 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         "Russian forces attacked in the Velykomykhailivka direction near Andriivka, Sosnivka \
          and Vorone, and in the Orikhiv direction near Stepove and Mala Tokmachka.",
     );
-    for surface in ["Orikhiv", "Stepove", "Mala Tokmachka", "Sosnivka"] {
+    // (Sosnivka, on the Velykomykhailivka front, in that town's Dnipropetrovsk oblast.)
+    for (surface, region) in [
+        ("Orikhiv", "UA.26"),
+        ("Stepove", "UA.26"),
+        ("Mala Tokmachka", "UA.26"),
+        ("Sosnivka", "UA.04"),
+    ] {
         let place = places_named(&found, surface);
         assert_eq!(
             place[0].admin1.as_deref(),
-            Some("UA.26"),
+            Some(region),
             "{surface}: {:?}",
             pinned(&found)
         );
@@ -1279,6 +1285,26 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         regions.iter().all(|&r| r == Some("UA.26")),
         "{regions:?} {:?}",
         pinned(&found)
+    );
+    // A village on a front the sentence names lies in the front town's region, not at a
+    // namesake far off (a town of 16,000 in Kirovohrad oblast; a Pishchane in Poltava
+    // oblast), though it is no neighbour's list-mate; the nearest front before it speaks.
+    placed_in_region(
+        "На Покровському напрямку ворог атакував у районах Мирноград, Родинське, Удачне, \
+         Новоукраїнка та Котлине.",
+        "Новоукраїнка",
+        "UA.05",
+    );
+    placed_in_region(
+        "На Куп'янському напрямку ворог атакував у бік Петропавлівки та Піщаного.",
+        "Піщаного",
+        "UA.07",
+    );
+    placed_in_region(
+        "Russian forces attacked in the Pokrovsk direction near Myrnohrad, and in the \
+         Velykyi Burluk direction near Dvorichanske and Milove.",
+        "Milove",
+        "UA.07",
     );
     // A city's district the gazetteer lacks, named by its possessive, is placed there, not
     // at a district of that name elsewhere (Kyiv's Dniprovskyi).

@@ -672,7 +672,13 @@ pub fn resolve_with<'g>(
     let mut out: Vec<Option<Resolution<'g>>> = Vec::with_capacity(spots.len());
     // (Buffers for each spot's scores and the places of its sentence.)
     let (mut scores, mut in_sentence) = (Vec::new(), Vec::new());
+    // The last front named before the spot, if in its sentence.
+    let mut front: Option<usize> = None;
     for (i, spot) in spots.iter().enumerate() {
+        let front_before = front.filter(|&j| spots[j].sentence == spot.sentence);
+        if spot.cues.front {
+            front = Some(i);
+        }
         if spot.cues.person || spot.cues.context_only {
             out.push(None);
             continue;
@@ -948,6 +954,30 @@ pub fn resolve_with<'g>(
         // "Pripyat near Chernobyl": placed in the region of the place it is near (see
         // `stray`).
         if let Some(region) = stray(i, &chosen) {
+            out.push(Some(placed_at(region)));
+            continue;
+        }
+        // A minor place named after a front in its sentence, with no place said to hold it,
+        // none of its readings within NEAR_KM of the front's town nor in its region: a village
+        // the gazetteer lacks, on that front ("На Покровському напрямку … біля Мирнограда та
+        // Новоукраїнки" is no town in Kirovohrad oblast): placed at the town's region. (The
+        // nearest front before it, named after a town surely placed: "in the Velykomykhailivka
+        // direction near Sosnivka, and in the Orikhiv direction near Stepove".)
+        let on_front = || {
+            let town = out[front_before?]
+                .as_ref()
+                .filter(|r| !r.approximate && r.confidence >= LIST_MATE_SURE)?
+                .entry;
+            let region = town.admin1()?;
+            none_by(own, unit(town.point()), NEAR_KM, Some(region)).then_some(region)
+        };
+        if chosen.kind == Kind::Place
+            && entry_strength(&chosen.entry) < 2
+            && spot.cues.container.is_none()
+            && list_container(spots, i).is_none()
+            && !spot.cues.front
+            && let Some(region) = on_front()
+        {
             out.push(Some(placed_at(region)));
             continue;
         }
