@@ -2121,3 +2121,33 @@ fn a_principal_subdivision_is_known_as_a_first_level_region_is() {
         &["Missouri"],
     );
 }
+
+#[test]
+fn the_russian_style_spellings_of_ukrainian_cities_are_theirs() {
+    // As Russian agencies and older reporting write them: not Odessa, Texas, the
+    // Zaporozhye and Lugansk of Kazakhstan, nor Russia's Artemovsk and Krasnoarmeysk; and
+    // not dropped as doubtful aliases (Kremenchug, Krivoy Rog).
+    for (name, geonameid) in [
+        ("Odessa", 698740),
+        ("Zaporozhye", 687700),
+        ("Lugansk", 702658),
+        ("Artemovsk", 713174),
+        ("Krasnoarmeysk", 704422),
+        ("Kremenchug", 704147),
+        ("Krivoy Rog", 703845),
+    ] {
+        let found = geoparse(
+            world(),
+            &format!("Russian forces struck {name} on Tuesday."),
+        );
+        assert_eq!(
+            found.places.first().and_then(|p| p.geonameid),
+            Some(geonameid),
+            "{name}: {:?}",
+            pinned(&found)
+        );
+    }
+    // Texas keeps its own.
+    let found = geoparse(world(), "Oil workers in Midland and Odessa went on strike.");
+    assert_eq!(places_named(&found, "Odessa")[0].country, "US");
+}
