@@ -876,6 +876,21 @@ fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
         "{:?}",
         pinned(&found)
     );
+    // In Russian, by the Soviet-era names too (Krasnoarmeysk is Pokrovsk), the front's word
+    // in any case; not the Russian Konstantinovkas, nor the village Huliaipole beside
+    // Dnipropetrovsk oblast.
+    let found = geoparse(
+        world(),
+        "Бои идут на Константиновском и Красноармейском направлениях. Удары наносились по \
+         Днепропетровской области и Гуляйпольскому направлению.",
+    );
+    let towns: Vec<Option<u32>> = found.places.iter().map(|p| p.geonameid).collect();
+    assert_eq!(
+        towns,
+        [Some(705104), Some(704422), Some(709929), Some(707898)],
+        "{:?}",
+        pinned(&found)
+    );
     let found = geoparse(
         world(),
         "Russian forces attacked in the Novopavlivka direction near Novoserhiivka, Ivanivka \

@@ -588,9 +588,13 @@ pub const FRONTS: &[&str] = &[
     "напрямку",
     "напрямках",
     "напрямі",
+    "напрямком",
     "направление",
     "направлении",
     "направлениях",
+    "направления",
+    "направлению",
+    "направлением",
 ];
 
 /// Words for a facility named after the place it serves ("the Saky airfield", "the Kakhovka
