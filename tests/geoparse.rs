@@ -212,6 +212,18 @@ fn ordinary_words_are_not_places() {
         "Russian forces struck Nikopol and the Marhanets and Pokrovske hromadas.",
         &["Nikopol", "Marhanets", "Pokrovske"],
     );
+    // However long the list.
+    pins(
+        "Attacks hit the Bilopillia, Krasnopillia, Velyka Pysarivka, Khotin and Seredyna-Buda \
+         hromadas.",
+        &[
+            "Bilopillia",
+            "Krasnopillia",
+            "Velyka Pysarivka",
+            "Khotin",
+            "Seredyna-Buda",
+        ],
+    );
     // So does a list itself: a place found before it and a capitalised word after it.
     pins(
         "Israeli jets struck Nabatieh, Tyre and Bint Jbeil.",
@@ -2129,6 +2141,13 @@ fn a_principal_subdivision_is_known_as_a_first_level_region_is() {
     // A city of its name is still the city ("Roma" is Rome, not its province).
     let found = geoparse(world(), "Protests spread from Roma to Milano.");
     assert_eq!(places_named(&found, "Roma")[0].kind, "place");
+    // A settlement the gazetteer lacks in a story about elsewhere is no namesake abroad
+    // (Shilo, in the West Bank, is no Shiloh in Pennsylvania).
+    pins(
+        "Settlers attacked Turmus Ayya, near Ramallah, after a killing near the settlement of \
+         Shilo.",
+        &["Turmus Ayya", "Ramallah"],
+    );
     // And one bare of any tie to another place, in a story about elsewhere, is a word:
     // "Angus cattle" in Missouri.
     pins(

@@ -1053,7 +1053,6 @@ pub fn resolve_with<'g>(
             && chosen.entry.provenance() != Provenance::Curated
             && spot.cues.container.is_none()
             && held[i].is_empty()
-            && !spot.cues.wants_settlement
             && !spot.cues.wants_area
             && spot.cues.near.is_none()
             && spot.cues.list.is_none();

@@ -399,7 +399,7 @@ impl<'t> Sentence<'_, 't, '_> {
     /// Белгородской, Курской и Брянской областями") or a region's government ("Харківської
     /// ОВА"), right after it or after more capitalised words of the list.
     fn list_end(&mut self, k: usize) -> Option<ListEnd> {
-        for j in k + 1..(k + 8).min(self.words.len()) {
+        for j in k + 1..(k + 12).min(self.words.len()) {
             let word = self.word(j);
             let lower = self.vocabulary.lower(word);
             if word.is(Word::FRONT) {
@@ -418,7 +418,7 @@ impl<'t> Sentence<'_, 't, '_> {
     /// Whether a word for an event ends the name or list of names that ends at token `k`
     /// (the last part of a hyphened word: "by-election").
     fn event_follows(&mut self, k: usize) -> bool {
-        for j in k + 1..(k + 8).min(self.words.len()) {
+        for j in k + 1..(k + 12).min(self.words.len()) {
             let word = self.word(j);
             if self.capitalised(j) || is_conjunction(self.vocabulary.lower(word)) {
                 continue;
