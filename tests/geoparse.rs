@@ -252,6 +252,19 @@ fn ordinary_words_are_not_places() {
 #[test]
 fn people_are_not_places() {
     pins("Vladimir Putin met Donald Trump.", &[]);
+    // A surname that is also an ordinary word, when it speaks, after a country's name or a
+    // name that some alias gives a capital (Bern is also "Ben").
+    pins(
+        "Jordan Smith said it. Victoria Baker told reporters. Ben Smith said so.",
+        &[],
+    );
+    // Nor does a place's surname make its given name a place (Rhodes is an island).
+    pins("Ben Rhodes said the talks had failed.", &[]);
+    // But a title after a place is the place's office, no surname.
+    pins(
+        "Kherson Governor Oleksandr Prokudin said the city was shelled.",
+        &["Kherson"],
+    );
     pins("Yuri Ushakov and Emmanuel Macron spoke.", &[]);
     pins(
         "Lloyd Austin and Lindsey Graham disagreed, Mr. Kirby said.",
@@ -685,6 +698,11 @@ fn whole_names() {
         ("A jet crashed into the Potomac.", "Potomac", "river"),
         ("Boats were struck in the Caribbean.", "Caribbean", "sea"),
         ("Fighting has shifted to Kordofan.", "Kordofan", "region"),
+        // Islands: no Java in Georgia, no Crete in Illinois, no village Luzon in Mindanao.
+        ("Floods swept Java and Sumatra.", "Java", "region"),
+        ("Fires burned on Crete.", "Crete", "region"),
+        ("Troops landed on Luzon.", "Luzon", "region"),
+        ("Drones struck Kharg Island.", "Kharg Island", "region"),
         (
             "Російські війська обстрілюють береги Каховського водосховища.",
             "Каховського водосховища",

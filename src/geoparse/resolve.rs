@@ -1057,7 +1057,10 @@ pub fn resolve_with<'g>(
             && spot.cues.near.is_none()
             && spot.cues.list.is_none();
         let strength = entry_strength(&chosen.entry);
-        let outright = named_outright(i, &chosen);
+        // (A region the text asks for by its city's name is named outright: "Kherson
+        // Governor".)
+        let outright =
+            named_outright(i, &chosen) || (chosen.kind == Kind::Admin1 && spot.cues.wants_area);
         let doubtful = if outright {
             bare && strength < 2
         } else {

@@ -1504,12 +1504,25 @@ impl<'t> Sentence<'_, 't, '_> {
                     reading.vocabulary.names()[n].names_region_or_country()
                 })
         };
+        // (A title after a minor place is the place's office, no surname: "Kherson Governor
+        // Oleksandr Prokudin". An ordinary word that speaks is a surname, even after a notable
+        // place: "Jordan Smith said"; not after "the", "the Arizona Republican asked".)
         if let Some(k) = next.filter(|_| single) {
             let next_word = self.word(k);
+            let the = prev.is_some_and(|w| self.vocabulary.lower(w) == "the");
+            let surname_speaks = |this: &mut Self| {
+                !the && this.words[k].case == Case::Title
+                    && !next_word.is(Word::TITLE | Word::ORGANISATION_HEAD | Word::AREA)
+                    && this
+                        .next_token(k)
+                        .is_some_and(|j| this.word(j).is(Word::SPEECH))
+            };
             if self.capitalised(k)
                 && !next_word.is(Word::PLACE_WORD)
                 && !self.is_acronym(k, 2)
-                && (self.is_name_word(k, first) || (!self.headline && best < 2))
+                && (self.is_name_word(k, first)
+                    || (!self.headline && best < 2 && !next_word.is(Word::TITLE))
+                    || surname_speaks(self))
                 && (best < 2 || self.vocabulary.gazetted(next_word).strength < 2)
                 && !region_after(self, k)
             {

@@ -148,13 +148,19 @@ impl<'g> Name<'g> {
         common: bool,
         inflected: bool,
     ) -> Name<'g> {
-        let strongest = candidates.iter().map(strength).max().unwrap_or(1);
         let strongest_main = candidates
             .iter()
             .filter(|c| c.main_name || c.region_form)
             .map(strength)
             .max()
             .unwrap_or(0);
+        // (An alias of three letters or fewer is too often a given name to make its name
+        // notable: "Ben" is one of Bern's.)
+        let strongest = if key.chars().count() <= 3 {
+            strongest_main.max(1)
+        } else {
+            candidates.iter().map(strength).max().unwrap_or(1)
+        };
         let minor_places_only = candidates
             .iter()
             .all(|c| c.entry.kind() == Kind::Place && c.entry.provenance() != Provenance::Curated);
