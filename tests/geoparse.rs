@@ -435,6 +435,11 @@ fn organisations_buildings_and_vehicles_are_not_places() {
     );
     pins("Shares of Johnson & Johnson rose.", &[]);
     pins("Thames Water said bills would rise.", &[]);
+    // A ship in apposition to its kind (Moskva is Moscow's name in Russian).
+    pins(
+        "The Moskva, the flagship of the Black Sea Fleet, was sunk in April 2022.",
+        &[],
+    );
     // A firm said to be based somewhere (Samseung is a Korean village).
     pins(
         "Samsung, based in Suwon, reported record chip sales.",
@@ -780,6 +785,21 @@ fn ukrainian_and_russian_case_endings() {
     let found = geoparse(world(), "Обстрелы в Белгородской области усилились.");
     assert_eq!(found.places.len(), 1, "{:?}", pinned(&found));
     assert_eq!(found.places[0].admin1.as_deref(), Some("RU.09"));
+    // A list of a city's districts in Ukrainian, the plural ending the last: each named
+    // alone, or as a district where the adjective alone names nothing (Дарницький).
+    let found = geoparse(
+        world(),
+        "У Києві пошкоджено будинки в Дарницькому, Дніпровському та Оболонському районах.",
+    );
+    assert_eq!(found.places.len(), 4, "{:?}", pinned(&found));
+    assert!(
+        found
+            .places
+            .iter()
+            .all(|p| p.admin1.as_deref() == Some("UA.12")),
+        "{:?}",
+        kinds_and_regions(&found)
+    );
     // A list of regions in Russian, the plural ending the last name; and Mykolaiv declined,
     // its ї an є ("Миколаєві").
     let found = geoparse(

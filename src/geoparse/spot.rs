@@ -406,7 +406,13 @@ impl<'t> Sentence<'_, 't, '_> {
                 return Some(ListEnd::Front);
             }
             if word.is(Word::AREAS_END) {
-                return Some(ListEnd::Areas);
+                // (Districts, "районах", or else regions, "областями", "ОВА".)
+                let district = lower.starts_with("район");
+                return Some(ListEnd::Areas(if district {
+                    "район"
+                } else {
+                    "область"
+                }));
             }
             if !self.capitalised(j) && !is_conjunction(lower) {
                 return None;
@@ -956,10 +962,15 @@ impl<'t> Sentence<'_, 't, '_> {
             // area: "над Белгородской, Курской и Брянской областями". Each is filed apart,
             // for the same word elsewhere is neither.)
             let end = if len == 1 { self.list_end(i) } else { None };
-            let (front, areas) = (end == Some(ListEnd::Front), end == Some(ListEnd::Areas));
+            let front = end == Some(ListEnd::Front);
+            let area = match end {
+                Some(ListEnd::Areas(area)) => Some(area),
+                _ => None,
+            };
             let marker = match end {
                 Some(ListEnd::Front) => '\u{3}',
-                Some(ListEnd::Areas) => '\u{4}',
+                Some(ListEnd::Areas("район")) => '\u{5}',
+                Some(ListEnd::Areas(_)) => '\u{4}',
                 None => '\u{2}',
             };
             let filing = format!("{marker}{}", &text[span]);
@@ -978,10 +989,10 @@ impl<'t> Sentence<'_, 't, '_> {
                     if front {
                         forms.extend(adjective_towns(word));
                     }
-                    if areas {
-                        let regions: Vec<String> =
-                            forms.iter().map(|n| format!("{n} область")).collect();
-                        forms.extend(regions);
+                    if let Some(area) = area {
+                        let areas: Vec<String> =
+                            forms.iter().map(|n| format!("{n} {area}")).collect();
+                        forms.extend(areas);
                     }
                     forms
                 })
@@ -997,6 +1008,13 @@ impl<'t> Sentence<'_, 't, '_> {
             let gazetteer = self.vocabulary.gazetteer();
             let mut found: Vec<(String, Vec<Candidate<'_>>, bool)> = Vec::new();
             for (n, form) in combinations.iter().enumerate() {
+                // (A city's district is tried as a district only when its adjective names
+                // nothing alone: GeoNames places most of Kyiv's districts, "Оболонь", by their
+                // own points, and their raions at the city's.)
+                if area == Some("район") && form.ends_with(" район") && !found.is_empty()
+                {
+                    break;
+                }
                 let key = normalize(form);
                 let candidates = gazetteer.lookup(&key);
                 if !candidates.is_empty() {
@@ -1407,6 +1425,15 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
+        // "The Moskva, the flagship of the fleet", "the Kerch, a frigate": a ship.
+        let article = [", the ", ", a ", ", an "]
+            .iter()
+            .any(|p| after.starts_with(p));
+        if article
+            && (last + 2..(last + 4).min(self.words.len())).any(|j| self.word(j).is(Word::VESSEL))
+        {
+            return false;
+        }
         // "Samsung, based in Suwon": a firm, or a body, where it is based.
         if best < 3
             && after.starts_with(", ")
@@ -1748,8 +1775,8 @@ enum ListEnd {
     /// A front's word: the names are adjectives of its towns.
     Front,
     /// A plural word for areas, or a region's government ("ОВА"): the names are those
-    /// areas'.
-    Areas,
+    /// areas', of the kind given in the singular ("область", "район").
+    Areas(&'static str),
 }
 
 /// How two neighbouring spots of a sentence are joined.

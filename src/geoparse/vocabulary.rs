@@ -10,10 +10,10 @@
 use super::inflect::is_cyrillic;
 use super::spot::strength;
 use super::words::{
-    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS, EVENTS,
-    FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS, PLURAL_AREA_WORDS,
-    PROXIMITY, PUBLIC_BODIES, REGIONAL_GOVERNMENTS, REPRESENTATIVES, SETTLEMENT_WORDS, SPEECH,
-    TITLES, TOWN_OFFICES, VESSELS,
+    AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
+    DISTRICTS, EVENTS, FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS,
+    PLURAL_AREA_WORDS, PROXIMITY, PUBLIC_BODIES, REGIONAL_GOVERNMENTS, REPRESENTATIVES,
+    SETTLEMENT_WORDS, SPEECH, TITLES, TOWN_OFFICES, VESSELS,
 };
 use crate::gazetteer::{Candidate, Gazetteer, Headword, Kind, NameStart, Provenance};
 use crate::text::normalize;
@@ -80,7 +80,7 @@ impl Word {
     /// A verb whose object is a person ([`MEETING`]).
     pub const MEETING: u32 = 1 << 22;
     /// A word that ends a list of areas: a plural word for areas or a region's government
-    /// ([`PLURAL_AREA_WORDS`], [`REGIONAL_GOVERNMENTS`]).
+    /// ([`PLURAL_AREA_WORDS`], [`DISTRICTS`], [`REGIONAL_GOVERNMENTS`]).
     pub const AREAS_END: u32 = 1 << 23;
     /// A word for an event named after its place ([`EVENTS`]).
     pub const EVENT: u32 = 1 << 24;
@@ -365,7 +365,7 @@ impl<'t, 'g> Words<'t, 'g> {
 fn word_classes(lower: &str) -> u32 {
     static TABLE: std::sync::OnceLock<FxHashMap<&'static str, u32>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u32); 24] = [
+        let lists: [(&[&str], u32); 25] = [
             (TITLES, Word::TITLE),
             (SPEECH, Word::SPEECH),
             (DIRECTIONS, Word::DIRECTION),
@@ -389,6 +389,7 @@ fn word_classes(lower: &str) -> u32 {
             (REPRESENTATIVES, Word::REPRESENTATIVE),
             (MEETING, Word::MEETING),
             (REGIONAL_GOVERNMENTS, Word::AREAS_END),
+            (DISTRICTS, Word::AREAS_END),
             (EVENTS, Word::EVENT),
         ];
         let mut table: FxHashMap<&'static str, u32> = FxHashMap::default();

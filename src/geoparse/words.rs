@@ -445,6 +445,10 @@ pub const PLURAL_AREA_WORDS: &[(&str, &str)] = &[
     ("областей", "oblast"),
 ];
 
+/// Ukrainian and Russian plurals for districts, which end a list of them after their
+/// adjectives ("у Дарницькому, Дніпровському та Оболонському районах").
+pub const DISTRICTS: &[&str] = &["районах", "районами", "районів", "районов"];
+
 /// The singular of a plural word for areas ([`PLURAL_AREA_WORDS`]), whatever the case of its
 /// Latin letters: "Regions" gives "region".
 pub fn singular_area(word: &str) -> Option<&'static str> {
@@ -656,6 +660,7 @@ pub const VESSELS: &[&str] = &[
     "warship",
     "submarine",
     "carrier",
+    "flagship",
     "tanker",
     "ship",
     "vessel",
