@@ -1395,6 +1395,18 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
     );
     assert!(district.approximate, "{district:?}");
     assert_eq!((district.lon, district.lat), (city.lon, city.lat));
+    // And in the city its sentence is about, named as districts with none of their namesakes
+    // near it.
+    let found = geoparse(
+        world(),
+        "У Харкові вибухи лунали в Салтівському та Київському районах.",
+    );
+    let (city, district) = (
+        &places_named(&found, "Харкові")[0],
+        &places_named(&found, "Київському районах")[0],
+    );
+    assert!(district.approximate, "{district:?}");
+    assert_eq!((district.lon, district.lat), (city.lon, city.lat));
     let found = geoparse(world(), "The crews work out of London's Heathrow.");
     let heathrow = places_named(&found, "Heathrow");
     assert_eq!(

@@ -113,6 +113,9 @@ const SAME_PLACE_KM: f64 = 10.0;
 /// How far from Y a place "near Y" may lie, kilometres.
 const NEAR_KM: f64 = 100.0;
 
+/// How far from a city's point its parts may lie, kilometres.
+const CITY_KM: f64 = 30.0;
+
 /// The population from which a place listed far from its list's places, or listed before
 /// one in a region it is not in, is itself, no namesake of a village the gazetteer lacks.
 const LIST_TOWN: u32 = 10_000;
@@ -421,7 +424,7 @@ fn inside(e: &Reading<'_>, container: &Reading<'_>) -> bool {
             .entry
             .extent()
             .is_some_and(|x| x.contains(e.entry.point())),
-        Kind::Place => squared_chord(e.at, container.at) < squared_chord_of_km(30.0),
+        Kind::Place => squared_chord(e.at, container.at) < squared_chord_of_km(CITY_KM),
     }
 }
 
@@ -979,6 +982,35 @@ pub fn resolve_with<'g>(
             && let Some(region) = on_front()
         {
             out.push(Some(placed_at(region)));
+            continue;
+        }
+        // A part of a city, named as an area with no place said to hold it, none of whose
+        // readings lies within a city's reach of the city its sentence put the reader in: a
+        // part of that city the gazetteer lacks ("У Харкові вибухи лунали в Салтівському та
+        // Київському районах" is no district of Poltava): placed at that city.
+        let named_as_area = || {
+            let key = &found.names[spot.name].key;
+            spot.cues.wants_area || key.ends_with(" raion") || key.ends_with(" district")
+        };
+        let city_before = || {
+            let sentence = sentence_spots(spots, i);
+            (sentence.start..i).rev().find_map(|j| {
+                let city = out[j].as_ref()?.entry;
+                (spots[j].cues.locative
+                    && !out[j].as_ref()?.approximate
+                    && city.kind() == Kind::Place
+                    && entry_strength(&city) >= 2)
+                    .then_some(city)
+            })
+        };
+        if chosen.kind == Kind::Place
+            && spot.cues.container.is_none()
+            && list_container(spots, i).is_none()
+            && named_as_area()
+            && let Some(city) = city_before()
+            && none_by(own, unit(city.point()), CITY_KM, None)
+        {
+            out.push(Some(placed_at(city)));
             continue;
         }
 
