@@ -1371,6 +1371,26 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
         "Milove",
         "UA.07",
     );
+    // Villages after a region their sentence names, in a story about that region's country,
+    // are that region's, not namesakes in a country the story is not about (Plekhiv and
+    // Martynivka in Poltava oblast); but a place of a country the story is about stays
+    // itself (Pahalgam, after Punjab province).
+    placed_in_region(
+        "Troops from North Korea were deployed to Russia's Kursk region, and some were killed \
+         near the villages of Plekhovo and Martynovka. Kim Jong Un visited Vladivostok.",
+        "Plekhovo",
+        "RU.41",
+    );
+    let found = geoparse(
+        world(),
+        "India struck Bahawalpur and Muridke in Pakistan's Punjab province, two weeks after \
+         gunmen killed 26 tourists near Pahalgam.",
+    );
+    let pahalgam = places_named(&found, "Pahalgam");
+    assert_eq!(
+        (pahalgam[0].country.as_str(), pahalgam[0].approximate),
+        ("IN", false)
+    );
     // A city's district the gazetteer lacks, named by its possessive, is placed there, not
     // at a district of that name elsewhere (Kyiv's Dniprovskyi).
     placed_in_region(

@@ -633,6 +633,13 @@ pub fn resolve_with<'g>(
             speak_for(name[i], top.slot, mass);
         }
     }
+    // The countries the text names, itself or by a notable place of it.
+    let mut named_countries = vec![false; COUNTRY_SLOTS];
+    for &a in &anchors {
+        if provisional[a].kind == Kind::Country || entry_strength(&provisional[a].entry) >= 2 {
+            named_countries[provisional[a].slot] = true;
+        }
+    }
     // The anchors that are places: a demonym read for context speaks for its country's
     // weight only, not for where the text is ("Russian troops took Avdiivka" is about a
     // Ukrainian town) nor in the window of neighbours.
@@ -980,6 +987,31 @@ pub fn resolve_with<'g>(
             && list_container(spots, i).is_none()
             && !spot.cues.front
             && let Some(region) = on_front()
+        {
+            out.push(Some(placed_at(region)));
+            continue;
+        }
+        // A village with no place said to hold it or lie by it, after a first-level region in
+        // its sentence, none of whose readings lies in that region or near it, and the one
+        // chosen in a country the text names neither itself nor by a notable place: a village
+        // the gazetteer lacks, in that region ("Russia's Kursk region … near the villages of
+        // Plekhovo and Martynovka", in a story of North Korea's troops, are no Ukrainian
+        // villages of Poltava oblast; "Punjab province … near Pahalgam", where India struck,
+        // is Pahalgam).
+        let region_before = || {
+            let sentence = sentence_spots(spots, i);
+            (sentence.start..i).rev().find_map(|j| {
+                let r = out[j].as_ref()?;
+                (r.entry.kind() == Kind::Admin1 && !r.approximate).then_some(r.entry)
+            })
+        };
+        if minor_village()
+            && spot.cues.container.is_none()
+            && spot.cues.near.is_none()
+            && list_container(spots, i).is_none()
+            && !named_countries[chosen.slot]
+            && let Some(region) = region_before()
+            && none_by(own, unit(region.point()), NEAR_KM, Some(region))
         {
             out.push(Some(placed_at(region)));
             continue;
