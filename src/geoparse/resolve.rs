@@ -174,6 +174,20 @@ fn last_listed(spots: &[Spot], i: usize) -> usize {
     last
 }
 
+/// The entry of the nearest spot before spot `i` in its sentence, placed (not approximately),
+/// that `fits` (given the spot's index and the entry).
+fn placed_before<'g>(
+    spots: &[Spot],
+    out: &[Option<Resolution<'g>>],
+    i: usize,
+    fits: impl Fn(usize, &Entry<'g>) -> bool,
+) -> Option<Entry<'g>> {
+    (sentence_spots(spots, i).start..i).rev().find_map(|j| {
+        let placed = out[j].as_ref().filter(|r| !r.approximate)?;
+        fits(j, &placed.entry).then_some(placed.entry)
+    })
+}
+
 /// The spot holding the list that spot `i` is in but does not end, if the list's last place
 /// is said to lie in it: "Kozinka and Demidovka in Belgorod Oblast".
 fn list_container(spots: &[Spot], i: usize) -> Option<usize> {
@@ -973,6 +987,7 @@ pub fn resolve_with<'g>(
         // Новоукраїнки" is no town in Kirovohrad oblast): placed at the town's region. (The
         // nearest front before it, named after a town surely placed: "in the Velykomykhailivka
         // direction near Sosnivka, and in the Orikhiv direction near Stepove".)
+        let minor_place = |e: &Entry<'g>| e.kind() == Kind::Place && entry_strength(e) < 2;
         let on_front = || {
             let town = out[front_before?]
                 .as_ref()
@@ -981,8 +996,7 @@ pub fn resolve_with<'g>(
             let region = town.admin1()?;
             none_by(own, unit(town.point()), NEAR_KM, Some(region)).then_some(region)
         };
-        if chosen.kind == Kind::Place
-            && entry_strength(&chosen.entry) < 2
+        if minor_place(&chosen.entry)
             && spot.cues.container.is_none()
             && list_container(spots, i).is_none()
             && !spot.cues.front
@@ -998,19 +1012,12 @@ pub fn resolve_with<'g>(
         // Plekhovo and Martynovka", in a story of North Korea's troops, are no Ukrainian
         // villages of Poltava oblast; "Punjab province … near Pahalgam", where India struck,
         // is Pahalgam).
-        let region_before = || {
-            let sentence = sentence_spots(spots, i);
-            (sentence.start..i).rev().find_map(|j| {
-                let r = out[j].as_ref()?;
-                (r.entry.kind() == Kind::Admin1 && !r.approximate).then_some(r.entry)
-            })
-        };
         if minor_village()
             && spot.cues.container.is_none()
             && spot.cues.near.is_none()
             && list_container(spots, i).is_none()
             && !named_countries[chosen.slot]
-            && let Some(region) = region_before()
+            && let Some(region) = placed_before(spots, &out, i, |_, e| e.kind() == Kind::Admin1)
             && none_by(own, unit(region.point()), NEAR_KM, Some(region))
         {
             out.push(Some(placed_at(region)));
@@ -1025,14 +1032,8 @@ pub fn resolve_with<'g>(
             spot.cues.wants_area || key.ends_with(" raion") || key.ends_with(" district")
         };
         let city_before = || {
-            let sentence = sentence_spots(spots, i);
-            (sentence.start..i).rev().find_map(|j| {
-                let city = out[j].as_ref()?.entry;
-                (spots[j].cues.locative
-                    && !out[j].as_ref()?.approximate
-                    && city.kind() == Kind::Place
-                    && entry_strength(&city) >= 2)
-                    .then_some(city)
+            placed_before(spots, &out, i, |j, e| {
+                spots[j].cues.locative && e.kind() == Kind::Place && entry_strength(e) >= 2
             })
         };
         if chosen.kind == Kind::Place
@@ -1051,7 +1052,6 @@ pub fn resolve_with<'g>(
         // its neighbours ("near Uspenivka, Poltavka and Zatyshshia" is no Zatyshshia by
         // Odesa, "near Stepove and Mala Tokmachka" no Stepove by Mykolaiv): placed at their
         // region. (The place before as resolved; the one after as read on its own.)
-        let minor_place = |e: &Entry<'g>| e.kind() == Kind::Place && entry_strength(e) < 2;
         // (Past any placed at their region: "Uspenivka, Poltavka, Zatyshshia and
         // Rivnopillia".)
         let mut listed_before = spot.cues.list;
