@@ -1425,27 +1425,23 @@ impl<'t> Sentence<'_, 't, '_> {
             self.remember_person(name);
             return false;
         }
-        // "The Moskva, the flagship of the fleet", "the Kerch, a frigate": a ship.
-        let article = [", the ", ", a ", ", an "]
-            .iter()
-            .any(|p| after.starts_with(p));
-        if article
-            && (last + 2..(last + 4).min(self.words.len())).any(|j| self.word(j).is(Word::VESSEL))
-        {
-            return false;
-        }
-        // "Samsung, based in Suwon": a firm, or a body, where it is based.
-        if best < 3
-            && after.starts_with(", ")
-            && [
-                ", based in ",
-                ", headquartered in ",
-                ", whose headquarters ",
-            ]
-            .iter()
-            .any(|p| after.starts_with(p))
-        {
-            return false;
+        // What a comma puts beside it: its kind, a ship's ("The Moskva, the flagship of the
+        // fleet", "the Kerch, a frigate"); where a firm or a body is based ("Samsung, based in
+        // Suwon").
+        if let Some(beside) = after.strip_prefix(", ") {
+            let article = ["the ", "a ", "an "].iter().any(|p| beside.starts_with(p));
+            if article
+                && (last + 2..(last + 4).min(self.words.len()))
+                    .any(|j| self.word(j).is(Word::VESSEL))
+            {
+                return false;
+            }
+            let based = ["based in ", "headquartered in ", "whose headquarters "]
+                .iter()
+                .any(|p| beside.starts_with(p));
+            if best < 3 && based {
+                return false;
+            }
         }
         // ("Barry, who was from Dewsbury said": a locative puts the place before the verb, and
         // "of" what something is of, "the mayor of Raleigh said"; a name of two words or more
