@@ -860,7 +860,19 @@ impl<'t> Sentence<'_, 't, '_> {
         if !first.cyrillic && self.vocabulary.name_start(first).is_none() {
             return self.vocabulary.name_of(first).map(|n| (1, n, false));
         }
-        // (A possessive first word owns what follows: "Ukraine's Kharkiv".)
+        // (A possessive first word owns what follows, "Ukraine's Kharkiv", unless the two are
+        // a name the gazetteer knows: "Cox's Bazar".)
+        if words[i].possessive && i + 1 < words.len() && joinable(text, &words[i], &words[i + 1]) {
+            let next = self.word(i + 1);
+            let key = format!(
+                "{}s {}",
+                self.vocabulary.key(first),
+                self.vocabulary.key(next)
+            );
+            if let Some(n) = self.vocabulary.name(&key) {
+                return Some((2, n, false));
+            }
+        }
         let mut max = 1;
         while max < MAX_TOKENS
             && i + max < words.len()
