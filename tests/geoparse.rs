@@ -708,6 +708,17 @@ fn whole_names() {
         ("Fires burned on Crete.", "Crete", "region"),
         ("Troops landed on Luzon.", "Luzon", "region"),
         ("Drones struck Kharg Island.", "Kharg Island", "region"),
+        // A first-level region by its common English name, or an alias of its own (none is
+        // doubtful, as another place's alias may be).
+        ("Drones struck Tatarstan last week.", "Tatarstan", "admin1"),
+        ("Troops were sent to Dagestan.", "Dagestan", "admin1"),
+        ("Camps in Xinjiang grew.", "Xinjiang", "admin1"),
+        (
+            "Strikes hit Pakistan-administered Kashmir.",
+            "Pakistan-administered Kashmir",
+            "admin1",
+        ),
+        ("Rockets fell across the Galilee.", "Galilee", "region"),
         (
             "Російські війська обстрілюють береги Каховського водосховища.",
             "Каховського водосховища",

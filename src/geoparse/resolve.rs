@@ -1121,10 +1121,9 @@ pub fn resolve_with<'g>(
             && spot.cues.near.is_none()
             && spot.cues.list.is_none();
         let strength = entry_strength(&chosen.entry);
-        // (A region the text asks for by its city's name is named outright: "Kherson
-        // Governor".)
-        let outright =
-            named_outright(i, &chosen) || (chosen.kind == Kind::Admin1 && spot.cues.wants_area);
+        // (A first-level region's other names are its names, from ISO 3166 and the CLDR, no
+        // other place's alias: "Chechnya", "Tatarstan", "Kherson Governor".)
+        let outright = named_outright(i, &chosen) || chosen.kind == Kind::Admin1;
         let doubtful = if outright {
             bare && strength < 2
         } else {
