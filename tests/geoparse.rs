@@ -719,6 +719,15 @@ fn whole_names() {
             "admin1",
         ),
         ("Rockets fell across the Galilee.", "Galilee", "region"),
+        // Regions of American news: no New England in North Dakota, no Long Island in the
+        // Bahamas, no Martha in Mexico.
+        ("Storms hit New England.", "New England", "region"),
+        (
+            "Ferries left Martha's Vineyard.",
+            "Martha's Vineyard",
+            "region",
+        ),
+        ("Commuters on Long Island waited.", "Long Island", "region"),
         (
             "Російські війська обстрілюють береги Каховського водосховища.",
             "Каховського водосховища",
