@@ -728,6 +728,12 @@ fn whole_names() {
             "region",
         ),
         ("Commuters on Long Island waited.", "Long Island", "region"),
+        // The disputed shoals and reefs of the South China Sea (no Scarborough in Yorkshire).
+        (
+            "A coast guard ship fired a water cannon near Scarborough Shoal.",
+            "Scarborough Shoal",
+            "region",
+        ),
         (
             "Російські війська обстрілюють береги Каховського водосховища.",
             "Каховського водосховища",
