@@ -1569,7 +1569,9 @@ fn the_places_of_war_reporting_that_cities500_lacks_are_curated() {
          Nir Oz. Israeli troops entered Khiam. US bombers struck Fordow. Pakistan closed the \
          Torkham crossing. Thousands fled El Fasher for Tawila. Fighting broke out in Nasir \
          and Renk. M23 rebels took Minova and held Bunagana. Turkish-backed fighters took Tal \
-         Rifaat. US strikes hit the Ras Isa fuel port.",
+         Rifaat. US strikes hit the Ras Isa fuel port. Aid entered through Kerem Shalom to \
+         families in Mawasi. The Arakan Army took Maungdaw and neared Kyaukphyu. Shells fell on \
+         Akhnoor. Troops withdrew from Novoekonomichne.",
     );
     for (surface, country) in [
         ("Maghazi camp", "PS"),
@@ -1585,6 +1587,12 @@ fn the_places_of_war_reporting_that_cities500_lacks_are_curated() {
         ("Bunagana", "CD"),
         ("Tal Rifaat", "SY"),
         ("Ras Isa", "YE"),
+        ("Kerem Shalom", "IL"),
+        ("Mawasi", "PS"),
+        ("Maungdaw", "MM"),
+        ("Kyaukphyu", "MM"),
+        ("Akhnoor", "IN"),
+        ("Novoekonomichne", "UA"),
     ] {
         let named = places_named(&found, surface);
         assert_eq!(named.len(), 1, "{surface} among {:?}", pinned(&found));
