@@ -435,6 +435,12 @@ fn organisations_buildings_and_vehicles_are_not_places() {
     );
     pins("Shares of Johnson & Johnson rose.", &[]);
     pins("Thames Water said bills would rise.", &[]);
+    // A minor place's name of two words that speaks is a firm's (Rio Tinto is a town in
+    // Portugal); a notable one's a government's.
+    pins(
+        "Rio Tinto said profits fell. Tamil Nadu said it would help.",
+        &["Tamil Nadu"],
+    );
     // A ship in apposition to its kind (Moskva is Moscow's name in Russian).
     pins(
         "The Moskva, the flagship of the Black Sea Fleet, was sunk in April 2022.",

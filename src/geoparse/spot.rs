@@ -1456,13 +1456,14 @@ impl<'t> Sentence<'_, 't, '_> {
             }
         }
         // ("Barry, who was from Dewsbury said": a locative puts the place before the verb, and
-        // "of" what something is of, "the mayor of Raleigh said"; a name of two words or more
-        // is a government's, "Tamil Nadu said".)
+        // "of" what something is of, "the mayor of Raleigh said"; a notable name of two words
+        // or more is a government's, "Tamil Nadu said", a minor one a firm's, "Rio Tinto
+        // said".)
         let after_of = prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
         // (Nor a place listed after a locative: "workers in Lansing and Flint said".)
         if speaks
             && best < 3
-            && single
+            && (single || best < 2)
             && !self.after_locative(first)
             && !after_of
             && !listed_locative
