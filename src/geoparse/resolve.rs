@@ -996,10 +996,11 @@ pub fn resolve_with<'g>(
             let region = town.admin1()?;
             none_by(own, unit(town.point()), NEAR_KM, Some(region)).then_some(region)
         };
-        if minor_place(&chosen.entry)
-            && spot.cues.container.is_none()
-            && list_container(spots, i).is_none()
+        if front_before.is_some()
             && !spot.cues.front
+            && spot.cues.container.is_none()
+            && minor_place(&chosen.entry)
+            && list_container(spots, i).is_none()
             && let Some(region) = on_front()
         {
             out.push(Some(placed_at(region)));
@@ -1012,11 +1013,11 @@ pub fn resolve_with<'g>(
         // Plekhovo and Martynovka", in a story of North Korea's troops, are no Ukrainian
         // villages of Poltava oblast; "Punjab province … near Pahalgam", where India struck,
         // is Pahalgam).
-        if minor_village()
+        if !named_countries[chosen.slot]
             && spot.cues.container.is_none()
             && spot.cues.near.is_none()
+            && minor_village()
             && list_container(spots, i).is_none()
-            && !named_countries[chosen.slot]
             && let Some(region) = placed_before(spots, &out, i, |_, e| e.kind() == Kind::Admin1)
             && none_by(own, unit(region.point()), NEAR_KM, Some(region))
         {
@@ -1038,8 +1039,8 @@ pub fn resolve_with<'g>(
         };
         if chosen.kind == Kind::Place
             && spot.cues.container.is_none()
-            && list_container(spots, i).is_none()
             && named_as_area()
+            && list_container(spots, i).is_none()
             && let Some(city) = city_before()
             && none_by(own, unit(city.point()), CITY_KM, None)
         {
