@@ -1024,18 +1024,7 @@ fn country_outlines(basemap: &Path) -> Result<HashMap<String, Outline>, String> 
         let (Some(point), Some(rect)) = (largest.interior_point(), largest.bounding_rect()) else {
             continue;
         };
-        out.insert(
-            iso.to_string(),
-            (
-                (point.x(), point.y()),
-                Extent {
-                    west: rect.min().x,
-                    south: rect.min().y,
-                    east: rect.max().x,
-                    north: rect.max().y,
-                },
-            ),
-        );
+        out.insert(iso.to_string(), ((point.x(), point.y()), extent_of(rect)));
     }
     Ok(out)
 }
@@ -1066,12 +1055,17 @@ fn lake_extent(lakes: &[geo::MultiPolygon], (lon, lat): (f64, f64)) -> Option<Ex
         .iter()
         .find(|lake| lake.contains(&point))?
         .bounding_rect()?;
-    Some(Extent {
+    Some(extent_of(rect))
+}
+
+/// The extent a bounding rectangle spans.
+fn extent_of(rect: geo::Rect) -> Extent {
+    Extent {
         west: rect.min().x,
         south: rect.min().y,
         east: rect.max().x,
         north: rect.max().y,
-    })
+    }
 }
 
 /// A row of `supplement.tsv`.

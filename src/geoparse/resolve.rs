@@ -318,8 +318,8 @@ fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
             if spot.cues.ukrainian && o.entry.country() == "UA" {
                 score += 1.0;
             }
-            // A sea, lake or river and the region named after it: the water, unless the text asks for
-            // the region ("the Red Sea", not Sudan's Red Sea State).
+            // A sea, lake or river and the region named after it: the water, unless the text
+            // asks for the region ("the Red Sea", not Sudan's Red Sea State).
             if matches!(kind, Kind::Admin1 | Kind::Admin2)
                 && !o.region_form
                 && !spot.cues.wants_area

@@ -424,18 +424,22 @@ impl<'t> Sentence<'_, 't, '_> {
     /// Whether a word for an event ends the name or list of names that ends at token `k`
     /// (the last part of a hyphened word: "by-election").
     fn event_follows(&mut self, k: usize) -> bool {
-        for j in k + 1..(k + 12).min(self.words.len()) {
-            let word = self.word(j);
-            if self.capitalised(j) || is_conjunction(self.vocabulary.lower(word)) {
-                continue;
-            }
-            let mut last = j;
-            while last + 1 < self.words.len() && is_hyphen(self.gap_after(last)) {
-                last += 1;
-            }
-            return self.word(last).is(Word::EVENT);
+        let Some(mut last) = self.word_after_list(k, 12) else {
+            return false;
+        };
+        while last + 1 < self.words.len() && is_hyphen(self.gap_after(last)) {
+            last += 1;
         }
-        false
+        self.word(last).is(Word::EVENT)
+    }
+
+    /// The first token within `reach` after token `k` that is neither capitalised nor a
+    /// conjunction: the word after the name or list of names that ends at `k`. (Read off the
+    /// text: the words after a capitalised word are seldom looked up.)
+    fn word_after_list(&self, k: usize, reach: usize) -> Option<usize> {
+        (k + 1..(k + reach).min(self.words.len())).find(|&j| {
+            !self.capitalised(j) && !is_conjunction(&self.text[self.words[j].span.clone()])
+        })
     }
 
     /// Whether the sentence is Ukrainian: it has letters Russian lacks.
@@ -835,21 +839,12 @@ impl<'t> Sentence<'_, 't, '_> {
         if first.cyrillic || !self.capitalised(i) {
             return None;
         }
-        // (Read off the text: the words after a capitalised word are seldom looked up.)
-        for j in i + 1..(i + 8).min(self.words.len()) {
-            if self.capitalised(j) {
-                continue;
-            }
-            let word = &self.text[self.words[j].span.clone()];
-            if is_conjunction(word) {
-                continue;
-            }
-            // (Every English plural for areas ends in s.)
-            let singular = word.ends_with('s').then(|| singular_area(word))??;
-            let key = format!("{} {singular}", self.vocabulary.key(first));
-            return self.vocabulary.name(&key);
-        }
-        None
+        let j = self.word_after_list(i, 8)?;
+        let word = &self.text[self.words[j].span.clone()];
+        // (Every English plural for areas ends in s.)
+        let singular = word.ends_with('s').then(|| singular_area(word))??;
+        let key = format!("{} {singular}", self.vocabulary.key(first));
+        self.vocabulary.name(&key)
     }
 
     /// [`Sentence::longest_match`], of the names that begin with the word at token `i`.
