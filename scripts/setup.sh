@@ -69,3 +69,20 @@ build_site() {
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# Serves dist/ on a free loopback port and runs the browser tests against it; their screenshots
+# go to the folder $1 (e2e/out for the tests, docs for scripts/screenshots).
+browser_tests() {
+  local shots=$1 port server
+  mkdir -p "$shots"
+  port=$(free_port)
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  say "browser tests (headless Chromium) against http://127.0.0.1:$port/"
+  APP_URL="http://127.0.0.1:$port/" SHOT="$shots/screenshot.png" SHOTS="$shots" node --test e2e/
+}
