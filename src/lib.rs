@@ -10,6 +10,14 @@
 //! - [`geoparse`]: recognition and resolution: text in, places with their mentions out;
 //! - [`views`]: the article with its mentions highlighted, and exports (GeoJSON, CSV, KML).
 
+//! # Example
+//! ```no_run
+//! use conflict_mapper::{Gazetteer, geoparse};
+//! let gazetteer = Gazetteer::open_dir("public/gazetteer").unwrap();
+//! let found = geoparse(&gazetteer, "Russian troops attacked near Pokrovsk.");
+//! assert_eq!(found.places[0].name, "Pokrovsk");
+//! ```
+
 #![deny(missing_docs)]
 
 pub mod gazetteer;
@@ -19,3 +27,8 @@ pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+
+pub use gazetteer::Gazetteer;
+pub use geoparse::{
+    Geoparse, Mention, Options, Place, Reader, geoparse, geoparse_text, geoparse_with,
+};
