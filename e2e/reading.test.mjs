@@ -66,6 +66,9 @@ test("text, map and list point at the same place, and choosing one flashes its m
   const flashed = await page.locator("#highlights mark.flash").allTextContents();
   const title = await page.locator(".leaflet-popup-content h3").textContent();
   assert.ok(flashed.length >= 1, "mentions flash");
+  // The popup says why the place is where it is, as `geoparse --explain` does.
+  const why = await page.locator(".leaflet-popup-content .place-popup .why").textContent();
+  assert.match(why, /^why here: \S/, `${title}: ${why}`);
   await page.screenshot({ path: `${SHOTS}/linked.png` });
 
   // Choosing in the list does the same, and a mention chosen by keyboard opens its place.

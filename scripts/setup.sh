@@ -73,12 +73,13 @@ free_port() {
 # Serves dist/ on a free loopback port and runs the browser tests against it; their screenshots
 # go to the folder $1 (e2e/out for the tests, docs for scripts/screenshots).
 browser_tests() {
-  local shots=$1 port server
+  local shots=$1 port
   mkdir -p "$shots"
   port=$(free_port)
   python3 -m http.server "$port" --bind 127.0.0.1 --directory dist >/dev/null 2>&1 &
-  server=$!
-  trap 'kill $server 2>/dev/null || true' EXIT
+  # (Global, for the trap runs after this function has returned.)
+  SERVER_PID=$!
+  trap 'kill "$SERVER_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 50); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     sleep 0.1

@@ -2303,3 +2303,14 @@ fn the_russian_style_spellings_of_ukrainian_cities_are_theirs() {
     let found = geoparse(world(), "Oil workers in Midland and Odessa went on strike.");
     assert_eq!(places_named(&found, "Odessa")[0].country, "US");
 }
+
+#[test]
+fn the_rule_catalogue_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+    let written = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        written == conflict_mapper::geoparse::rules_markdown(),
+        "docs/rules.md is not the catalogue of the rules as they are: \
+         run `cargo run --release --bin geoparse -- --rules > docs/rules.md`"
+    );
+}

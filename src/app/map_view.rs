@@ -3,11 +3,12 @@
 
 use super::basemap::{self, Basemap};
 use super::fetch::{Loading, Progress};
+use super::gazetteer::Loaded;
 use super::leaflet::{self, Map};
 use super::links::Links;
-use super::places::Markers;
+use super::places::{Markers, Why};
 use super::storage;
-use crate::geoparse::Place;
+use crate::geoparse::{Place, why_here_at};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,13 +28,32 @@ const OSM_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 const OSM_ATTRIBUTION: &str =
     "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
 
+/// Why a place of `text` is where it is, for its popup: the geoparser's own account of its
+/// first mention, or, for a place the reader chose, that they did.
+fn why_here(text: RwSignal<String>) -> Why {
+    let loaded = use_context::<Loaded>();
+    std::rc::Rc::new(move |place: &Place| {
+        if place.corrected {
+            return Some("why here: you chose it".to_string());
+        }
+        let start = place.mentions.first()?.start;
+        let loaded = loaded?;
+        loaded.0.with_untracked(|g| {
+            text.with_untracked(|t| why_here_at(g.as_ref()?, t, start, Default::default()))
+        })
+    })
+}
+
 /// The map, filling its parent.
 #[component]
 pub fn MapView(
     /// The places to show.
     places: Memo<Vec<Place>>,
+    /// The text they are the places of, as last settled.
+    text: RwSignal<String>,
 ) -> impl IntoView {
     let links = Links::get();
+    let why = why_here(text);
     let container = NodeRef::<html::Div>::new();
     let markers: StoredValue<Option<Markers>, LocalStorage> = StoredValue::new_local(None);
     let map_ready = RwSignal::new(false);
@@ -137,7 +157,7 @@ pub fn MapView(
         map.with_value(|m| {
             markers.update_value(|k| {
                 if let (Some(m), Some(k)) = (m, k) {
-                    k.show(m, places, links);
+                    k.show(m, places, links, why.clone());
                 }
             })
         });

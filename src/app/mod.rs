@@ -229,7 +229,7 @@ fn App() -> impl IntoView {
         <main class="workspace">
             <article::Article text settled places=found corrections reading />
             <section class="map-area" aria-label="Map">
-                <MapView places=shown />
+                <MapView places=shown text=settled />
             </section>
             <aside class="places" aria-labelledby="places-heading">
                 <h2 id="places-heading">"Places"</h2>

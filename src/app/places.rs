@@ -76,8 +76,12 @@ fn sentence(document: &Document, m: &Mention) -> Option<HtmlElement> {
     Some(p)
 }
 
-/// The popup of a place: name, kind, path, confidence, and every sentence naming it.
-fn popup(document: &Document, place: &Place) -> Option<HtmlElement> {
+/// Says why a place is where it is, in a line ("why here: …").
+pub type Why = std::rc::Rc<dyn Fn(&Place) -> Option<String>>;
+
+/// The popup of a place: name, kind, path, confidence, why it is there, and every sentence
+/// naming it.
+fn popup(document: &Document, place: &Place, why: &Why) -> Option<HtmlElement> {
     let root = element(document, "div", "place-popup", "")?;
     root.append_child(&element(document, "h3", "", &place.name)?.into())
         .ok()?;
@@ -85,6 +89,10 @@ fn popup(document: &Document, place: &Place) -> Option<HtmlElement> {
     facts.push_str(&format!(" · confidence {:.0}%", place.confidence * 100.0));
     root.append_child(&element(document, "p", "facts", &facts)?.into())
         .ok()?;
+    if let Some(line) = why(place) {
+        root.append_child(&element(document, "p", "why", &line)?.into())
+            .ok()?;
+    }
     for m in &place.mentions {
         let p = sentence(document, m)?;
         if let Some(cue) = m.cue {
@@ -153,12 +161,20 @@ impl Markers {
     }
 
     /// Shows `places`, replacing what was shown, and brings them into view.
-    pub fn show(&mut self, map: &Map, places: Memo<Vec<Place>>, links: Links) {
-        places.with_untracked(|list| self.draw(map, places, list, links));
+    /// Each popup says why its place is there, as `why` tells.
+    pub fn show(&mut self, map: &Map, places: Memo<Vec<Place>>, links: Links, why: Why) {
+        places.with_untracked(|list| self.draw(map, places, list, links, why));
     }
 
     /// Draws `list`, the current value of `places` (which the popups read when they open).
-    fn draw(&mut self, map: &Map, places: Memo<Vec<Place>>, list: &[Place], links: Links) {
+    fn draw(
+        &mut self,
+        map: &Map,
+        places: Memo<Vec<Place>>,
+        list: &[Place],
+        links: Links,
+        why: Why,
+    ) {
         let had_places = !self.shown.is_empty();
         self.group.clear_layers();
         self.legs.clear_layers();
@@ -211,9 +227,10 @@ impl Markers {
             };
             // The popup is made when it opens: a place of a long text may have thousands of
             // sentences, and most popups are never opened.
+            let why = why.clone();
             let content = Popup::new(move || {
                 places
-                    .with_untracked(|p| popup(&document()?, p.get(index)?))
+                    .with_untracked(|p| popup(&document()?, p.get(index)?, &why))
                     .map_or(JsValue::NULL, JsValue::from)
             });
             marker.bind_popup(

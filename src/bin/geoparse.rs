@@ -6,6 +6,9 @@
 //! ```
 //!
 //! `--demonyms` also counts demonyms ("Russian forces") as mentions of their country.
+//! `--explain` prints, for every run of words the gazetteer knows, the rule that decided
+//! whether it names a place, its cues, and the evidence that chose its reading against its
+//! strongest rival. `--rules` prints the catalogue of the geoparser's rules (`docs/rules.md`).
 //!
 //! Reads FILE, or standard input when FILE is absent or `-`. A text longer than 32 KB is read
 //! as the web app reads it, a piece at a time (`geoparse_text`), on every core. `--jsonl` writes the
@@ -13,14 +16,15 @@
 //! (default: the crate's `public/gazetteer`).
 
 use conflict_mapper::gazetteer::Gazetteer;
-use conflict_mapper::geoparse::{Geoparse, Options, geoparse_text};
+use conflict_mapper::geoparse::{Explanation, Geoparse, Options, geoparse_text};
 use conflict_mapper::views::export;
 use serde_json::{Value, json};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: geoparse [--gazetteer DIR] [--jsonl] [--demonyms] [FILE]";
+const USAGE: &str =
+    "usage: geoparse [--gazetteer DIR] [--jsonl] [--demonyms] [FILE]\n       geoparse --rules";
 
 fn main() -> ExitCode {
     match run() {
@@ -34,7 +38,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> std::io::Result<()> {
-    let mut jsonl = false;
+    let (mut jsonl, mut explain) = (false, false);
     let mut options = Options::default();
     let mut dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/public/gazetteer"));
     let mut file: Option<String> = None;
@@ -42,12 +46,17 @@ fn run() -> std::io::Result<()> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
+            "--explain" => explain = true,
             "--demonyms" => options.demonyms = true,
             "--gazetteer" => {
                 dir = args
                     .next()
                     .map(PathBuf::from)
                     .ok_or_else(|| invalid(USAGE))?;
+            }
+            "--rules" => {
+                print!("{}", conflict_mapper::geoparse::rules_markdown());
+                return Ok(());
             }
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -68,7 +77,14 @@ fn run() -> std::io::Result<()> {
         )),
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if jsonl {
+    if explain {
+        let mut text = String::new();
+        let mut input = input;
+        input.read_to_string(&mut text)?;
+        for e in conflict_mapper::geoparse::explain(&gazetteer, &text, options) {
+            write_explanation(&mut out, &e)?;
+        }
+    } else if jsonl {
         for (n, line) in input.lines().enumerate() {
             let line = line?;
             if line.trim().is_empty() {
@@ -112,4 +128,40 @@ fn prediction(id: &Value, found: &Geoparse) -> Value {
         })
         .collect();
     json!({"id": id, "mentions": mentions})
+}
+
+/// One explanation, as `--explain` prints it.
+fn write_explanation(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
+    let rule = |r: &Option<conflict_mapper::geoparse::Rule>| {
+        r.as_ref()
+            .map_or(String::new(), |r| format!(" [{}: {}]", r.name, r.says))
+    };
+    write!(out, "{:?} {}..{}: {}", e.text, e.start, e.end, e.outcome)?;
+    if let Some(c) = e.confidence {
+        write!(out, " (confidence {c:.3})")?;
+    }
+    writeln!(out, "{}", rule(&e.recognition))?;
+    if !e.cues.is_empty() {
+        writeln!(out, "  cues: {}", e.cues.join("; "))?;
+    }
+    if let Some(placement) = &e.placement {
+        writeln!(out, "  placed by {}: {}", placement.name, placement.says)?;
+    }
+    for (label, weighed) in [("reading", &e.reading), ("rival", &e.rival)] {
+        if let Some(w) = weighed {
+            let evidence: Vec<String> = w
+                .evidence
+                .iter()
+                .map(|(name, points)| format!("{name} {points:+.2}"))
+                .collect();
+            writeln!(
+                out,
+                "  {label}: {} = {:.2}: {}",
+                w.name,
+                w.score,
+                evidence.join(", ")
+            )?;
+        }
+    }
+    Ok(())
 }

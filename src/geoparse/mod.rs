@@ -13,7 +13,9 @@
 //! assert_eq!(found.places[0].name, "Pokrovsk");
 //! ```
 
+mod catalogue;
 pub mod events;
+mod explain;
 pub mod inflect;
 pub mod model;
 pub mod resolve;
@@ -21,6 +23,8 @@ pub mod spot;
 pub mod vocabulary;
 mod words;
 
+pub use catalogue::rules_markdown;
+pub use explain::{Explanation, Rule, Weighed, explain, why_here, why_here_at};
 pub use model::{Alternative, Geoparse, Mention, Place, SentenceText};
 pub use spot::Options;
 

@@ -385,7 +385,8 @@ pub fn admin1_code(e: &Entry<'_>) -> Option<String> {
     (!code.is_empty()).then(|| code.to_string())
 }
 
-fn path(e: &Entry<'_>) -> Vec<String> {
+/// The names of an entry from the place up: `["Kostiantynivka", "Donetska oblast", "Ukraine"]`.
+pub(crate) fn path(e: &Entry<'_>) -> Vec<String> {
     let mut path = vec![e.name().to_string()];
     if e.kind() != Kind::Admin1 {
         path.extend(e.admin1().map(|a| a.name().to_string()));

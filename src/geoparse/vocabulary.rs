@@ -116,6 +116,44 @@ const COMMON_CAPITALISED: &[&str] = &[
     "russian",
 ];
 
+/// Where a name is filed beside its gazetteer key: the same key read another way is another
+/// name (a demonym's candidates alone, a Cyrillic form as written), filed apart so that each
+/// reading is worked out once per text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Filing {
+    /// A demonym's candidates alone ("Russian": Russia, not a place called Russian).
+    Demonym,
+    /// An abbreviation's candidates alone, where it qualifies a place ("Fresno, Calif.").
+    Abbreviation,
+    /// The other candidates of an abbreviation's key, where it qualifies nothing.
+    NotAbbreviation,
+    /// A Cyrillic form as written, with the nominatives it may come from.
+    Declined,
+    /// A Cyrillic adjective before a front's word: the town the front is named after.
+    FrontTown,
+    /// A Cyrillic adjective in a list ended by a plural word for regions.
+    ListedRegion,
+    /// A Cyrillic adjective in a list ended by a plural word for districts.
+    ListedDistrict,
+}
+
+impl Filing {
+    /// The filing of `key` under this reading: the key behind a mark of its own, which no
+    /// key begins with.
+    pub(crate) fn of(self, key: &str) -> String {
+        let mark = match self {
+            Filing::Demonym => '\u{1}',
+            Filing::Declined => '\u{2}',
+            Filing::Abbreviation => '\u{3}',
+            Filing::NotAbbreviation => '\u{4}',
+            Filing::ListedDistrict => '\u{5}',
+            Filing::FrontTown => '\u{6}',
+            Filing::ListedRegion => '\u{7}',
+        };
+        format!("{mark}{key}")
+    }
+}
+
 /// A name the text uses, with the entries it may mean.
 #[derive(Clone, Debug)]
 pub struct Name<'g> {

@@ -23,7 +23,7 @@ mod score;
 pub(crate) mod weights;
 
 pub use known::Known;
-pub use placing::Placement;
+pub(crate) use placing::Placement;
 pub use reading::distance_km;
 
 use crate::gazetteer::{Entry, Kind, Provenance};
@@ -64,6 +64,45 @@ pub fn resolve_with<'g>(
     found: &Spots<'_, 'g>,
     known: &mut Known<'g>,
 ) -> Vec<Option<Resolution<'g>>> {
+    resolve_traced(found, known, None)
+}
+
+/// What resolution did with one spot and why (see [`resolve_traced`]).
+pub(crate) struct Trace<'g> {
+    /// The spot.
+    pub spot: usize,
+    pub outcome: Outcome,
+    /// The likeliest reading (the country, where a country's name set its towns aside), with
+    /// the evidence for it: each piece's name and points, in the order they add up.
+    pub chosen: Option<(Entry<'g>, Vec<(&'static str, f64)>)>,
+    /// Its strongest rival, with the evidence for it.
+    pub rival: Option<(Entry<'g>, Vec<(&'static str, f64)>)>,
+    /// Whether the reading is a country whose name set its towns aside (see
+    /// [`country_or_town`]), whatever their scores.
+    pub country_over_town: bool,
+}
+
+/// What became of a spot.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Outcome {
+    /// Pinned at its reading, with this confidence.
+    Pinned(f64),
+    /// Placed at an area by this rule: the gazetteer lacks the place.
+    Placed(Placement),
+    /// Left unpinned as too doubtful.
+    Doubtful,
+    /// A name the text shows to be a person's.
+    Person,
+    /// A demonym, read only for the countries the text is about.
+    ContextOnly,
+}
+
+/// [`resolve_with`], and, with `trace`, what it did with each spot and why.
+pub(crate) fn resolve_traced<'g>(
+    found: &Spots<'_, 'g>,
+    known: &mut Known<'g>,
+    mut trace: Option<&mut Vec<Trace<'g>>>,
+) -> Vec<Option<Resolution<'g>>> {
     let spots = &found.spots;
     known.learn(&found.names);
     // Scores from a spot's own words depend on its name and five cues: worked out once each.
@@ -99,6 +138,20 @@ pub fn resolve_with<'g>(
             front = Some(i);
         }
         if spot.cues.person || spot.cues.context_only {
+            if let Some(trace) = trace.as_deref_mut() {
+                let outcome = if spot.cues.person {
+                    Outcome::Person
+                } else {
+                    Outcome::ContextOnly
+                };
+                trace.push(Trace {
+                    spot: i,
+                    outcome,
+                    chosen: None,
+                    rival: None,
+                    country_over_town: false,
+                });
+            }
             out.push(None);
             continue;
         }
@@ -117,7 +170,14 @@ pub fn resolve_with<'g>(
             out: &out,
             front_before,
         };
-        let resolution = match Placement::ORDER.iter().find_map(|rule| rule.check(&case)) {
+        let placed = Placement::ORDER
+            .iter()
+            .find_map(|rule| Some((*rule, rule.check(&case)?)));
+        let rival = trace
+            .is_some()
+            .then(|| runner_up(probabilities, top))
+            .flatten();
+        let resolution = match placed.map(|(_, area)| area) {
             // A place the gazetteer lacks, placed at the area holding it (or near it), with
             // every reading of its name as an alternative.
             Some(area) => Some(Resolution {
@@ -138,9 +198,43 @@ pub fn resolve_with<'g>(
                 },
             }),
         };
+        if let Some(trace) = trace.as_deref_mut() {
+            let outcome = match (placed, &resolution) {
+                (Some((rule, _)), _) => Outcome::Placed(rule),
+                (None, Some(r)) => Outcome::Pinned(r.confidence),
+                (None, None) => Outcome::Doubtful,
+            };
+            let mut evidence = |k: usize| {
+                let o = &scene.options[i][k];
+                let mut terms = vec![("prior", own::prior(o))];
+                let holders = own::namesake_holders(scene.options[i]);
+                own::own_terms(spot, scene.options[i], &holders, o, &mut |n, w| {
+                    terms.push((n, w))
+                });
+                scorer.explain(&scene, i, &ties, &out, k, &mut |n, w| terms.push((n, w)));
+                terms.retain(|&(_, w)| w.abs() >= 0.005);
+                (o.entry, terms)
+            };
+            let chosen = Some(evidence(top));
+            let rival = rival.map(&mut evidence);
+            trace.push(Trace {
+                spot: i,
+                outcome,
+                chosen,
+                rival,
+                country_over_town: towns_set_aside,
+            });
+        }
         out.push(resolution);
     }
     out
+}
+
+/// The likeliest reading of a spot but `top`, if any.
+fn runner_up(probabilities: &[f64], top: usize) -> Option<usize> {
+    (0..probabilities.len())
+        .filter(|&k| k != top)
+        .max_by(|&a, &b| probabilities[a].total_cmp(&probabilities[b]))
 }
 
 /// The reading chosen for spot `i`, and whether the towns of a country's name were set aside

@@ -45,11 +45,24 @@ pub(crate) fn prior(o: &Reading<'_>) -> f64 {
     base - obscure + if o.main_name { WEIGHTS.main_name } else { 0.0 }
 }
 
-/// Scores from the spot's own words.
+/// Scores from the spot's own words: each reading's [`prior`] and its [`own_terms`].
 pub(crate) fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
-    // The regions holding a place of this name: (region, whether the place is a city of
-    // millions, which counts even when the text uses its alias, as in "New York").
-    let namesake_holders: Vec<(u32, bool, bool)> = options
+    let holders = namesake_holders(options);
+    options
+        .iter()
+        .map(|o| {
+            let mut score = prior(o);
+            own_terms(spot, options, &holders, o, &mut |_, points| score += points);
+            score
+        })
+        .collect()
+}
+
+/// The regions holding a place of a name: (region, whether the place is named by its main
+/// name, whether it is a city of millions, which counts even when the text uses its alias, as
+/// in "New York").
+pub(crate) fn namesake_holders(options: &[Reading<'_>]) -> Vec<(u32, bool, bool)> {
+    options
         .iter()
         .filter(|p| p.entry.kind() == Kind::Place)
         .flat_map(|p| {
@@ -59,99 +72,106 @@ pub(crate) fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
                 .flatten()
                 .map(move |r| (r.id(), p.main_name, big))
         })
-        .collect();
-    options
-        .iter()
-        .map(|o| {
-            let kind = o.entry.kind();
-            let mut score = prior(o);
-            // GeoNames' main names are Latin, so a Cyrillic name meets a main name only through
-            // transliteration: weaker evidence than the same name in Latin letters.
-            if o.main_name && spot.cues.cyrillic {
-                score -= WEIGHTS.main_name - WEIGHTS.cyrillic_main_name;
-            }
-            if o.region_form && kind.is_area() {
-                score += WEIGHTS.region_form;
-            }
-            if spot.cues.wants_area && kind.is_area() && kind != Kind::Country {
-                score += WEIGHTS.wants_area;
-            }
-            if spot.cues.wants_settlement && kind == Kind::Place {
-                score += WEIGHTS.wants_settlement;
-            }
-            // A front is named after the town of note among its namesakes: its population
-            // weighs twice ("на Гуляйпільському напрямку" is Huliaipole, not the village of
-            // that name, however near the text's other places).
-            if spot.cues.front && kind == Kind::Place {
-                score += population_worth(&o.entry);
-            }
-            // A dateline names its city alone, by its name, only when every reader knows it:
-            // a capital of some size or a city of millions ("WASHINGTON —" is no town in
-            // England; "VICTORIA —" may be the one in Canada, not the Seychelles' small
-            // capital, nor Hong Kong's old name).
-            let population = o.entry.population();
-            if spot.cues.dateline
-                && kind == Kind::Place
-                && o.main_name
-                && (population >= WEIGHTS.world_city
-                    || (o.entry.is_capital() && population >= WEIGHTS.dateline_capital))
-            {
-                score += WEIGHTS.dateline_city;
-            }
-            // A name written in Cyrillic is most likely in a country that writes it so; in
-            // Ukrainian, in Ukraine ("біля Лимана" is Lyman, Donetsk, not Liman, Astrakhan).
-            if spot.cues.cyrillic && CYRILLIC_COUNTRIES.contains(&o.entry.country()) {
-                score += WEIGHTS.cyrillic_country;
-            }
-            if spot.cues.ukrainian && o.entry.country() == "UA" {
-                score += WEIGHTS.ukrainian_country;
-            }
-            // A sea, lake or river and the region named after it: the water, unless the text
-            // asks for the region ("the Red Sea", not Sudan's Red Sea State).
-            if matches!(kind, Kind::Admin1 | Kind::Admin2)
-                && !o.region_form
-                && !spot.cues.wants_area
-                && options
-                    .iter()
-                    .any(|w| matches!(w.kind, Kind::Sea | Kind::Lake | Kind::River))
-            {
-                score -= WEIGHTS.namesake_kind;
-            }
-            // A river is "the" river, in English: "Drones hit Dnipro" is the city, "crossed
-            // the Dnipro" the river (as is "the Dnipro River", by its name).
-            if kind == Kind::River && !spot.cues.as_river && !spot.cues.cyrillic {
-                score -= WEIGHTS.namesake_kind;
-            }
-            // A country and its region of the same name: the country, unless the text asks
-            // for the region ("Taiwan", not Taiwan Province; "Mexico", not the State of
-            // Mexico).
-            if kind == Kind::Admin1
-                && !o.region_form
-                && !spot.cues.wants_area
-                && options
-                    .iter()
-                    .any(|c| c.kind == Kind::Country && c.country == o.country)
-            {
-                score -= WEIGHTS.namesake_kind;
-            }
-            // A city and the region named after it: the city, unless the text asks for the
-            // region ("Kyiv" the city, not the city's own first-level division; "Nabatieh",
-            // an alias of both, the city).
-            if kind.is_area() && !o.region_form && !spot.cues.wants_area {
-                let id = o.entry.id();
-                let holds_namesake = namesake_holders.iter().any(|&(r, main, big)| {
-                    r == id
-                        && (main
-                            || !o.main_name
-                            || (big && (kind == Kind::Admin1 || o.entry.is_principal())))
-                });
-                if holds_namesake {
-                    score -= WEIGHTS.namesake_kind;
-                }
-            }
-            score
-        })
         .collect()
+}
+
+/// Calls `emit` with the name and points of each piece of evidence its spot's own words give
+/// reading `o` of `options`, beyond its prior, in the order they add up.
+pub(crate) fn own_terms(
+    spot: &Spot,
+    options: &[Reading<'_>],
+    namesake_holders: &[(u32, bool, bool)],
+    o: &Reading<'_>,
+    emit: &mut impl FnMut(&'static str, f64),
+) {
+    let kind = o.entry.kind();
+    // GeoNames' main names are Latin, so a Cyrillic name meets a main name only through
+    // transliteration: weaker evidence than the same name in Latin letters.
+    if o.main_name && spot.cues.cyrillic {
+        emit(
+            "cyrillic_main_name",
+            -(WEIGHTS.main_name - WEIGHTS.cyrillic_main_name),
+        );
+    }
+    if o.region_form && kind.is_area() {
+        emit("region_form", WEIGHTS.region_form);
+    }
+    if spot.cues.wants_area && kind.is_area() && kind != Kind::Country {
+        emit("wants_area", WEIGHTS.wants_area);
+    }
+    if spot.cues.wants_settlement && kind == Kind::Place {
+        emit("wants_settlement", WEIGHTS.wants_settlement);
+    }
+    // A front is named after the town of note among its namesakes: its population
+    // weighs twice ("на Гуляйпільському напрямку" is Huliaipole, not the village of
+    // that name, however near the text's other places).
+    if spot.cues.front && kind == Kind::Place {
+        emit("front_town", population_worth(&o.entry));
+    }
+    // A dateline names its city alone, by its name, only when every reader knows it:
+    // a capital of some size or a city of millions ("WASHINGTON —" is no town in
+    // England; "VICTORIA —" may be the one in Canada, not the Seychelles' small
+    // capital, nor Hong Kong's old name).
+    let population = o.entry.population();
+    if spot.cues.dateline
+        && kind == Kind::Place
+        && o.main_name
+        && (population >= WEIGHTS.world_city
+            || (o.entry.is_capital() && population >= WEIGHTS.dateline_capital))
+    {
+        emit("dateline_city", WEIGHTS.dateline_city);
+    }
+    // A name written in Cyrillic is most likely in a country that writes it so; in
+    // Ukrainian, in Ukraine ("біля Лимана" is Lyman, Donetsk, not Liman, Astrakhan).
+    if spot.cues.cyrillic && CYRILLIC_COUNTRIES.contains(&o.entry.country()) {
+        emit("cyrillic_country", WEIGHTS.cyrillic_country);
+    }
+    if spot.cues.ukrainian && o.entry.country() == "UA" {
+        emit("ukrainian_country", WEIGHTS.ukrainian_country);
+    }
+    // A sea, lake or river and the region named after it: the water, unless the text
+    // asks for the region ("the Red Sea", not Sudan's Red Sea State).
+    if matches!(kind, Kind::Admin1 | Kind::Admin2)
+        && !o.region_form
+        && !spot.cues.wants_area
+        && options
+            .iter()
+            .any(|w| matches!(w.kind, Kind::Sea | Kind::Lake | Kind::River))
+    {
+        emit("water_over_region", -WEIGHTS.namesake_kind);
+    }
+    // A river is "the" river, in English: "Drones hit Dnipro" is the city, "crossed
+    // the Dnipro" the river (as is "the Dnipro River", by its name).
+    if kind == Kind::River && !spot.cues.as_river && !spot.cues.cyrillic {
+        emit("river_without_the", -WEIGHTS.namesake_kind);
+    }
+    // A country and its region of the same name: the country, unless the text asks
+    // for the region ("Taiwan", not Taiwan Province; "Mexico", not the State of
+    // Mexico).
+    if kind == Kind::Admin1
+        && !o.region_form
+        && !spot.cues.wants_area
+        && options
+            .iter()
+            .any(|c| c.kind == Kind::Country && c.country == o.country)
+    {
+        emit("country_over_region", -WEIGHTS.namesake_kind);
+    }
+    // A city and the region named after it: the city, unless the text asks for the
+    // region ("Kyiv" the city, not the city's own first-level division; "Nabatieh",
+    // an alias of both, the city).
+    if kind.is_area() && !o.region_form && !spot.cues.wants_area {
+        let id = o.entry.id();
+        let holds_namesake = namesake_holders.iter().any(|&(r, main, big)| {
+            r == id
+                && (main
+                    || !o.main_name
+                    || (big && (kind == Kind::Admin1 || o.entry.is_principal())))
+        });
+        if holds_namesake {
+            emit("city_over_region", -WEIGHTS.namesake_kind);
+        }
+    }
 }
 
 /// Turns scores into probabilities, in place.

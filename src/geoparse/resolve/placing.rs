@@ -16,38 +16,16 @@ use super::weights::WEIGHTS;
 use crate::gazetteer::{Entry, Kind};
 use crate::geoparse::spot::{Spot, entry_strength};
 
-/// A rule that places a mention at the area the text ties it to (see the module docs).
+/// A rule that places a mention at the area the text ties it to (see the module docs and
+/// [`Placement::doc`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Placement {
-    /// "Kostiantynivka in Sumy" with no Kostiantynivka there, or a minor place put in its
-    /// region or country by apposition off that area's bounds ("Nasir, South Sudan"): at the
-    /// region or country; a part of a city the gazetteer lacks ("Kherson's Dniprovskyi
-    /// district", "London's Heathrow"): at the city.
+pub(crate) enum Placement {
     InContainer,
-    /// A village listed before one said to lie in a region, none of its readings there, lies
-    /// there too: "near Kozinka and Demidovka in Belgorod Oblast" is no Kozinka in Rivne
-    /// oblast.
     ListInRegion,
-    /// A minor place said outright to lie near another, no reading of its name within
-    /// [`WEIGHTS`]`.near_km` of that place nor in its region: in that place's region
-    /// ("Pripyat near Chernobyl").
     NearPlace,
-    /// A minor place named after a front in its sentence, none of its readings near the
-    /// front's town nor in its region: a village on that front, at the town's region ("На
-    /// Покровському напрямку … біля Новоукраїнки").
     OnFront,
-    /// A village after a first-level region its sentence names, none of whose readings lies
-    /// in or near that region, in a country the text names neither itself nor by a notable
-    /// place: in that region ("Russia's Kursk region … near the villages of Plekhovo and
-    /// Martynovka").
     AfterRegion,
-    /// A part of a city, named as an area, none of whose readings lies within a city's reach
-    /// of the city its sentence put the reader in: at that city ("У Харкові … в Салтівському
-    /// та Київському районах").
     PartOfCity,
-    /// A minor place listed with a minor place surely placed, none of its readings within
-    /// [`WEIGHTS`]`.list_km` of it nor in its region: a village named among its neighbours, at
-    /// their region ("near Uspenivka, Poltavka and Zatyshshia").
     AmongNeighbours,
 }
 
@@ -73,6 +51,33 @@ impl Placement {
             Placement::AfterRegion => "after-region",
             Placement::PartOfCity => "part-of-city",
             Placement::AmongNeighbours => "among-neighbours",
+        }
+    }
+
+    /// What the rule does, with an example.
+    pub fn doc(self) -> &'static str {
+        match self {
+            Placement::InContainer => {
+                "A name the text puts in a region or country (\"Kostiantynivka in Sumy\"), or a minor place put in one by apposition off that area's bounds (\"Nasir, South Sudan\"; not a list, nor \"Kodok, Sudan\" within its bounds), with no reading there, is placed at that area; a part of a city the gazetteer lacks, named by the city's possessive, a word for an area or a settlement, or in Cyrillic the city's genitive, at the city (\"Kherson's Dniprovskyi district\", \"London's Heathrow\", \"у Київському районі Харкова\")."
+            }
+            Placement::ListInRegion => {
+                "A village listed before one said to lie in a region, none of its readings there, lies there too: \"near Kozinka and Demidovka in Belgorod Oblast\" is no Kozinka in Rivne oblast."
+            }
+            Placement::NearPlace => {
+                "A minor place said outright to lie near another (\"X near Y\", \"X, a village northeast of Y\", \"X and Z (both east of Y)\"), no reading of its name within 100 km of that place nor in its region, is placed in that place's region: \"Pripyat near Chernobyl\"."
+            }
+            Placement::OnFront => {
+                "A minor place named after a front in its sentence, no place said to hold it, none of its readings within 100 km of the front's town nor in its region, is a village on that front, placed at the town's region: \"На Покровському напрямку … біля Новоукраїнки\"."
+            }
+            Placement::AfterRegion => {
+                "A village after a first-level region its sentence names, no place said to hold it or lie by it, none of its readings in or near that region, in a country the text names neither itself nor by a notable place, is in that region: \"Russia's Kursk region … near the villages of Plekhovo and Martynovka\" (but \"Punjab province … near Pahalgam\" is Pahalgam)."
+            }
+            Placement::PartOfCity => {
+                "A part of a city named as an area (\"district\", \"raion\"), no place said to hold it, none of its readings within 30 km of the city its sentence put the reader in, is a part of that city: \"У Харкові … в Салтівському та Київському районах\"."
+            }
+            Placement::AmongNeighbours => {
+                "A village listed with a minor place surely placed, none of its readings within 250 km of it nor in its region, far from every listed mate and from every reading of the place listed next, is a village named among its neighbours, placed at their region: \"near Uspenivka, Poltavka and Zatyshshia\" (but \"Svatove, Robotyne, Krynky\" runs along a front)."
+            }
         }
     }
 

@@ -180,13 +180,6 @@ impl<'k, 'g> Scorer<'k, 'g> {
             let mut scores = scene.own_scores(i).to_vec();
             for k in (0..own.len()).filter(&weighed) {
                 let o = &own[k];
-                // Countries the text is about.
-                let weight = scene.context_weight(i, o.country);
-                if weight > WEIGHTS.context_least && !o.country.is_empty() {
-                    scores[k] += WEIGHTS.country_context
-                        + WEIGHTS.country_context_per_weight
-                            * weight.min(WEIGHTS.country_context_cap);
-                }
                 // Regions the text is about, and nearness to its other places.
                 let said = *said[k].get_or_insert_with(|| {
                     if !gathered {
@@ -202,18 +195,13 @@ impl<'k, 'g> Scorer<'k, 'g> {
                         }),
                     }
                 });
-                scores[k] += WEIGHTS.region_anchor * f64::from(said.shares_region);
-                if let Some(near) = said.near {
-                    scores[k] += near;
-                }
+                window_terms(scene, i, o, said, &mut |_, points| scores[k] += points);
             }
             scores
         }));
     }
 
-    /// Adds to the scores of spot `i` what its sentence says: the other places of the
-    /// sentence, the place holding it and those it holds, the place it is near or listed with,
-    /// and the kind of its list-mates.
+    /// Adds to the scores of spot `i` what its sentence says (see [`sentence_terms`]).
     fn sentence_scores(
         &mut self,
         scene: &Scene<'_, 'g>,
@@ -222,33 +210,102 @@ impl<'k, 'g> Scorer<'k, 'g> {
         out: &[Option<Resolution<'g>>],
         weighed: impl Fn(&usize) -> bool,
     ) {
+        let view = SentenceView::of(scene, i, out, &mut self.in_sentence);
+        let scores = &mut self.scores;
+        for k in (0..scene.options[i].len()).filter(weighed) {
+            sentence_terms(scene, &view, ties, k, &mut |_, points| scores[k] += points);
+        }
+    }
+
+    /// Calls `emit` with the name and points of each piece of evidence the context gives
+    /// reading `k` of spot `i`, as [`Scorer::probabilities`] has just weighed it.
+    pub fn explain(
+        &mut self,
+        scene: &Scene<'_, 'g>,
+        i: usize,
+        ties: &Ties<'_, 'g>,
+        out: &[Option<Resolution<'g>>],
+        k: usize,
+        emit: &mut impl FnMut(&'static str, f64),
+    ) {
+        let said = self
+            .nearness
+            .get(&(self.window_number, scene.spots[i].name))
+            .and_then(|said| said[k]);
+        if let Some(said) = said {
+            window_terms(scene, i, &scene.options[i][k], said, emit);
+        }
+        let view = SentenceView::of(scene, i, out, &mut self.in_sentence);
+        sentence_terms(scene, &view, ties, k, emit);
+    }
+}
+
+/// Calls `emit` with the name and points of what the window of anchors says of reading `o` of
+/// spot `i` (`said`: what its anchors say of it): the country the text is about, the
+/// anchors in its region, the nearest anchor.
+fn window_terms(
+    scene: &Scene<'_, '_>,
+    i: usize,
+    o: &Reading<'_>,
+    said: Nearness,
+    emit: &mut impl FnMut(&'static str, f64),
+) {
+    let weight = scene.context_weight(i, o.country);
+    if weight > WEIGHTS.context_least && !o.country.is_empty() {
+        emit(
+            "country_context",
+            WEIGHTS.country_context
+                + WEIGHTS.country_context_per_weight * weight.min(WEIGHTS.country_context_cap),
+        );
+    }
+    emit(
+        "region_anchor",
+        WEIGHTS.region_anchor * f64::from(said.shares_region),
+    );
+    if let Some(near) = said.near {
+        emit("anchor_near", near);
+    }
+}
+
+/// What a spot's sentence holds for the scoring of its readings, gathered once a spot.
+struct SentenceView<'s> {
+    i: usize,
+    /// The other places of its sentence (spot indexes).
+    in_sentence: &'s [usize],
+    /// Another capital of its sentence, nearly certain: capitals named together speak for
+    /// their governments ("accused London and Paris …; the leaders were in Washington").
+    capital_beside: bool,
+    /// Its neighbours in a list.
+    siblings: [Option<usize>; 2],
+    /// Where the place it is near or listed with lies: as resolved, when it came before (its
+    /// own context placed it), else as read on its own.
+    neighbour_at: Option<[f64; 3]>,
+}
+
+impl<'s> SentenceView<'s> {
+    fn of<'g>(
+        scene: &Scene<'_, 'g>,
+        i: usize,
+        out: &[Option<Resolution<'g>>],
+        buffer: &'s mut Vec<usize>,
+    ) -> SentenceView<'s> {
         let (spots, provisional, name) = (scene.spots, &scene.provisional, &scene.name);
-        let (spot, own) = (&spots[i], scene.options[i]);
-        // The other places of its sentence.
-        self.in_sentence.clear();
-        self.in_sentence
-            .extend(sentence_spots(spots, i).filter(|&j| {
-                j != i
-                    && name[j] != name[i]
-                    && provisional[j].kind != Kind::Country
-                    && !scene.strays[j]
-            }));
-        // Another capital of its sentence, nearly certain: capitals named together speak for
-        // their governments ("accused London and Paris …; the leaders were in Washington").
-        let capital_beside = own.iter().any(|o| o.capital)
+        let spot = &spots[i];
+        buffer.clear();
+        buffer.extend(sentence_spots(spots, i).filter(|&j| {
+            j != i && name[j] != name[i] && provisional[j].kind != Kind::Country && !scene.strays[j]
+        }));
+        let capital_beside = scene.options[i].iter().any(|o| o.capital)
             && sentence_spots(spots, i).any(|j| {
                 j != i
                     && name[j] != name[i]
                     && scene.sureness(j) >= WEIGHTS.sure
                     && provisional[j].capital
             });
-        // Its neighbours in a list.
         let siblings = [
             spot.cues.list,
             (i + 1 < spots.len() && spots[i + 1].cues.list == Some(i)).then_some(i + 1),
         ];
-        // Where the place it is near or listed with lies: as resolved, when it came before
-        // (its own context placed it), else as read on its own.
         let neighbour_at = spot
             .cues
             .near
@@ -257,65 +314,79 @@ impl<'k, 'g> Scorer<'k, 'g> {
                 Some(Some(r)) if n < i && !r.approximate => unit(r.entry.point()),
                 _ => provisional[n].at,
             });
-        let reach_km = squared_chord_of_km(WEIGHTS.nearness_reach_km);
-        let scores = &mut self.scores;
-        for k in (0..own.len()).filter(weighed) {
-            let o = &own[k];
-            let nearest_in_sentence = self
-                .in_sentence
-                .iter()
-                .map(|&j| reach(o, &provisional[j]))
-                .fold(f64::INFINITY, f64::min);
-            // (Beyond a thousand kilometres it adds nothing worth the reckoning.)
-            let sentence_near = if nearest_in_sentence < reach_km {
-                WEIGHTS.sentence_near
-                    * (-chord_km(nearest_in_sentence.sqrt()) / WEIGHTS.sentence_km).exp()
-            } else {
-                0.0
-            };
-            scores[k] += sentence_near;
-            // "X in Y", "X, Y", "Y's X" (of a list, "X, Y and Z", only by X's main name).
-            if ties.holders.iter().any(|y| inside(o, y))
-                && (o.main_name || !ties.listed_with_holder)
-            {
-                scores[k] += WEIGHTS.contained;
-            }
-            // The other side of "X in Y": Y is likelier what holds a reading of X.
-            for &j in &scene.held[i] {
-                let listed = spot.cues.list == Some(j);
-                if scene.options[j]
-                    .iter()
-                    .any(|x| inside(x, o) && (x.main_name || !listed))
-                {
-                    scores[k] += WEIGHTS.holds;
-                }
-            }
-            // "near Y", "around Y and X".
-            // (What the same neighbour already gave as a place of the sentence is not given
-            // twice.)
-            if let Some(at) = neighbour_at {
-                let squared = squared_chord(o.at, at);
-                if squared < reach_km {
-                    let near = WEIGHTS.neighbour_near
-                        * (-chord_km(squared.sqrt()) / WEIGHTS.neighbour_km).exp();
-                    scores[k] += (near - sentence_near).max(0.0);
-                }
-            }
-            // A list names places of a kind: cities with cities, states with states, and
-            // capitals with capitals ("Washington and London", not the English town).
-            let listed_with = |same: &dyn Fn(&Reading<'_>) -> bool| {
-                siblings
-                    .iter()
-                    .flatten()
-                    .any(|&j| scene.sureness(j) >= WEIGHTS.sure && same(&provisional[j]))
-            };
-            if listed_with(&|r| r.kind == o.kind) {
-                scores[k] += WEIGHTS.list_kind;
-            }
-            if o.capital && (capital_beside || listed_with(&|r| r.capital)) {
-                scores[k] += WEIGHTS.list_capitals;
-            }
+        SentenceView {
+            i,
+            in_sentence: buffer,
+            capital_beside,
+            siblings,
+            neighbour_at,
         }
+    }
+}
+
+/// Calls `emit` with the name and points of each piece of evidence its sentence gives reading
+/// `k` of a spot: the other places of the sentence, the place holding it and those it holds,
+/// the place it is near or listed with, and the kind of its list-mates.
+fn sentence_terms(
+    scene: &Scene<'_, '_>,
+    view: &SentenceView<'_>,
+    ties: &Ties<'_, '_>,
+    k: usize,
+    emit: &mut impl FnMut(&'static str, f64),
+) {
+    let (i, provisional) = (view.i, &scene.provisional);
+    let spot = &scene.spots[i];
+    let o = &scene.options[i][k];
+    let reach_km = squared_chord_of_km(WEIGHTS.nearness_reach_km);
+    let nearest_in_sentence = view
+        .in_sentence
+        .iter()
+        .map(|&j| reach(o, &provisional[j]))
+        .fold(f64::INFINITY, f64::min);
+    // (Beyond a thousand kilometres it adds nothing worth the reckoning.)
+    let sentence_near = if nearest_in_sentence < reach_km {
+        WEIGHTS.sentence_near * (-chord_km(nearest_in_sentence.sqrt()) / WEIGHTS.sentence_km).exp()
+    } else {
+        0.0
+    };
+    emit("sentence_near", sentence_near);
+    // "X in Y", "X, Y", "Y's X" (of a list, "X, Y and Z", only by X's main name).
+    if ties.holders.iter().any(|y| inside(o, y)) && (o.main_name || !ties.listed_with_holder) {
+        emit("contained", WEIGHTS.contained);
+    }
+    // The other side of "X in Y": Y is likelier what holds a reading of X.
+    for &j in &scene.held[i] {
+        let listed = spot.cues.list == Some(j);
+        if scene.options[j]
+            .iter()
+            .any(|x| inside(x, o) && (x.main_name || !listed))
+        {
+            emit("holds", WEIGHTS.holds);
+        }
+    }
+    // "near Y", "around Y and X". (What the same neighbour already gave as a place of the
+    // sentence is not given twice.)
+    if let Some(at) = view.neighbour_at {
+        let squared = squared_chord(o.at, at);
+        if squared < reach_km {
+            let near =
+                WEIGHTS.neighbour_near * (-chord_km(squared.sqrt()) / WEIGHTS.neighbour_km).exp();
+            emit("neighbour_near", (near - sentence_near).max(0.0));
+        }
+    }
+    // A list names places of a kind: cities with cities, states with states, and capitals
+    // with capitals ("Washington and London", not the English town).
+    let listed_with = |same: &dyn Fn(&Reading<'_>) -> bool| {
+        view.siblings
+            .iter()
+            .flatten()
+            .any(|&j| scene.sureness(j) >= WEIGHTS.sure && same(&provisional[j]))
+    };
+    if listed_with(&|r| r.kind == o.kind) {
+        emit("list_kind", WEIGHTS.list_kind);
+    }
+    if o.capital && (view.capital_beside || listed_with(&|r| r.capital)) {
+        emit("list_capitals", WEIGHTS.list_capitals);
     }
 }
 

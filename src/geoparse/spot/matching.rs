@@ -184,13 +184,13 @@ impl<'t> Sentence<'_, 't, '_> {
                 Some(ListEnd::Areas(area)) => Some(area),
                 _ => None,
             };
-            let marker = match end {
-                Some(ListEnd::Front) => '\u{3}',
-                Some(ListEnd::Areas("район")) => '\u{5}',
-                Some(ListEnd::Areas(_)) => '\u{4}',
-                None => '\u{2}',
-            };
-            let filing = format!("{marker}{}", &text[span]);
+            let filing = match end {
+                Some(ListEnd::Front) => Filing::FrontTown,
+                Some(ListEnd::Areas("район")) => Filing::ListedDistrict,
+                Some(ListEnd::Areas(_)) => Filing::ListedRegion,
+                None => Filing::Declined,
+            }
+            .of(&text[span]);
             if let Some(n) = self.vocabulary.filed(&filing) {
                 return Some((len, n, self.vocabulary.names()[n].inflected));
             }

@@ -23,7 +23,7 @@
 use super::inflect::{
     CYRILLIC_COUNTRIES, adjective_towns, is_cyrillic, nominatives, nominatives_in_name,
 };
-use super::vocabulary::{Name, Word, Words};
+use super::vocabulary::{Filing, Name, Word, Words};
 use super::words::{
     AREA_WORDS, DIRECTIONS, FACILITIES, FRONTS, PROXIMITY, SETTLEMENT_WORDS, ends_with_bearing, is,
     singular_area,
@@ -38,6 +38,8 @@ mod evidence;
 mod link;
 mod matching;
 mod rules;
+
+pub(crate) use rules::Recognition;
 mod sentence;
 
 use link::*;
@@ -56,6 +58,9 @@ pub struct Spot {
     pub name: usize,
     /// What the text around it says.
     pub cues: Cues,
+    /// The recognition rule that found it a place, if one spoke (most spots are places
+    /// because no rule speaks against them).
+    pub(crate) rule: Option<Recognition>,
 }
 
 /// Context of a spot that helps choose among its candidates.
@@ -118,6 +123,9 @@ pub struct Spots<'w, 'g> {
     /// The names the spots match, each with its candidates (those of the whole text when it
     /// is read in pieces: they are met once).
     pub names: Cow<'w, [Name<'g>]>,
+    /// The runs of words the gazetteer knows that were found no place, with the rule that
+    /// said so.
+    pub(crate) rejected: Vec<(Range<usize>, Recognition)>,
 }
 
 /// How strongly an entry stands for itself: 3 for countries, capitals and cities of a million,
@@ -150,12 +158,16 @@ pub struct Options {
 pub fn spot<'g>(gazetteer: &'g Gazetteer, text: &str, options: Options) -> Spots<'g, 'g> {
     let mut words = Words::new(gazetteer);
     let Spots {
-        sentences, spots, ..
+        sentences,
+        spots,
+        rejected,
+        ..
     } = spot_with(text, options, &mut words);
     Spots {
         sentences,
         spots,
         names: Cow::Owned(words.into_names()),
+        rejected,
     }
 }
 
@@ -175,6 +187,7 @@ pub fn spot_with<'w, 't, 'g>(
     let mut token_ranges = Vec::new();
     let mut scratch = Scratch::default();
     let mut persons: FxHashSet<String> = FxHashSet::default();
+    let mut rejected = Vec::new();
     let mut first_token = 0;
     for (s, sentence) in sentence_spans.iter().enumerate() {
         while first_token < all_tokens.len() && all_tokens[first_token].span.start < sentence.start
@@ -198,6 +211,7 @@ pub fn spot_with<'w, 't, 'g>(
             headline: uncased || capitals_uninformative(words),
             vocabulary: &mut *vocabulary,
             persons: &mut persons,
+            rejected: &mut rejected,
             scratch: &mut scratch,
             options,
         };
@@ -228,6 +242,7 @@ pub fn spot_with<'w, 't, 'g>(
         sentences: sentence_spans,
         spots,
         names: Cow::Borrowed(names),
+        rejected,
     }
 }
 
@@ -387,6 +402,8 @@ struct Sentence<'a, 't, 'g> {
     vocabulary: &'a mut Words<'t, 'g>,
     /// Names the text has shown to be persons' so far.
     persons: &'a mut FxHashSet<String>,
+    /// The candidates found no place, with the rule that said so.
+    rejected: &'a mut Vec<(Range<usize>, Recognition)>,
     scratch: &'a mut Scratch,
     options: Options,
 }
