@@ -5,7 +5,7 @@
 //! second over a mix of names news text contains, normalisation included.
 
 use conflict_mapper::gazetteer::Gazetteer;
-use conflict_mapper::text::normalize;
+use conflict_mapper::gazetteer::normalize;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

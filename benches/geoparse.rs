@@ -6,7 +6,8 @@
 //! reads it (32 KB pieces, on every core), then as one piece on one core, stage by stage.
 
 use conflict_mapper::gazetteer::Gazetteer;
-use conflict_mapper::geoparse::{Geoparse, Options, geoparse, geoparse_text, resolve, spot};
+use conflict_mapper::geoparse::{Geoparse, Options, geoparse, geoparse_text};
+use conflict_mapper::internals::{resolve, spot};
 use std::time::Instant;
 
 fn main() {
@@ -65,9 +66,9 @@ fn main() {
     );
 
     // Where the time goes: the stages on their own, best of ten each.
-    let (spotting, _) = best_of_ten(&|| spot::spot(&gazetteer, &text, options).spots.len());
-    let spots = spot::spot(&gazetteer, &text, options);
-    let (resolving, _) = best_of_ten(&|| resolve::resolve(&spots).len());
+    let (spotting, _) = best_of_ten(&|| spot(&gazetteer, &text, options).spots.len());
+    let spots = spot(&gazetteer, &text, options);
+    let (resolving, _) = best_of_ten(&|| resolve(&spots).len());
     println!(
         "  stages: recognition {:.1} ms, resolution {:.1} ms, assembling the rest {:.1} ms",
         spotting * 1e3,

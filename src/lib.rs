@@ -1,13 +1,13 @@
 //! conflict-mapper's core: turns the text of a news article into the places it names.
 //!
 //! The core is pure Rust with no browser types; it builds and tests natively and powers both the
-//! web app ([`app`], compiled for `wasm32` only) and the native command-line tool.
+//! web app (`app`, compiled for `wasm32` only) and the native command-line tool.
 //!
 //! The pipeline, one module per stage:
 //!
-//! - [`text`]: normalisation of names (and, later, sentences and tokens);
+//! - `text`: sentences, tokens (byte spans) and the normalisation of names;
 //! - [`gazetteer`]: the bundled index of places, regions, countries and waters;
-//! - [`geoparse`]: recognition and resolution: text in, places with their mentions out;
+//! - [`mod@geoparse`]: recognition and resolution: text in, places with their mentions out;
 //! - [`views`]: the article with its mentions highlighted, and exports (GeoJSON, CSV, KML).
 
 //! # Example
@@ -22,7 +22,7 @@
 
 pub mod gazetteer;
 pub mod geoparse;
-pub mod text;
+pub(crate) mod text;
 pub mod views;
 
 #[cfg(target_arch = "wasm32")]
@@ -32,3 +32,11 @@ pub use gazetteer::Gazetteer;
 pub use geoparse::{
     Geoparse, Mention, Options, Place, Reader, geoparse, geoparse_text, geoparse_with,
 };
+
+/// What the benchmarks and the data builder reach inside the pipeline: recognition and
+/// resolution as separate stages. Not a stable interface.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::geoparse::resolve::resolve;
+    pub use crate::geoparse::spot::spot;
+}

@@ -2092,8 +2092,7 @@ fn right(gold: &serde_json::Value, place: &Place) -> bool {
         }
         _ => {
             let (lat, lon) = (gold["lat"].as_f64().unwrap(), gold["lon"].as_f64().unwrap());
-            conflict_mapper::geoparse::resolve::distance_km((lon, lat), (place.lon, place.lat))
-                <= 161.0
+            conflict_mapper::geoparse::distance_km((lon, lat), (place.lon, place.lat)) <= 161.0
         }
     }
 }

@@ -283,7 +283,7 @@ impl Gazetteer {
         self.parts.len()
     }
 
-    /// The entries filed under an already normalised name (see [`crate::text::normalize`]);
+    /// The entries filed under an already normalised name (see [`normalize()`](crate::gazetteer::normalize()));
     /// empty when there are none.
     pub fn lookup(&self, key: &str) -> Vec<Candidate<'_>> {
         let mut found = Vec::new();

@@ -2,10 +2,10 @@
 //! name to, in a compact binary index that the browser opens straight from the fetched bytes.
 //!
 //! - [`Gazetteer`] opens an index and answers look-ups: a normalised name (see
-//!   [`crate::text::normalize`]) to its [`Candidate`]s, each an [`Entry`] with its kind, country,
+//!   [`normalize()`]) to its [`Candidate`]s, each an [`Entry`] with its kind, country,
 //!   point, population and the regions that contain it.
 //! - [`IndexBuilder`] writes an index (used by `gazetteer/`'s builder and by tests).
-//! - [`format`] documents the bytes.
+//! - [`mod@format`] documents the bytes.
 //!
 //! # Example
 //! ```
@@ -35,6 +35,8 @@ pub mod format;
 mod index;
 mod write;
 
+/// The normalisation that makes a name its key in the index (see [`Gazetteer::lookup`]).
+pub use crate::text::normalize;
 pub use format::FormatError;
 pub use index::{Candidate, Entry, Gazetteer, Headword, NameStart, PART_FILES};
 pub use write::{IndexBuilder, NewEntry};

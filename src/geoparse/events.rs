@@ -168,14 +168,6 @@ const LEXICON: &[(EventCue, &[&str])] = &[
 
 /// The cue of a sentence: the first cue (in [`EventCue::ALL`] order) one of whose words it
 /// contains, or none.
-///
-/// # Example
-/// ```
-/// use conflict_mapper::geoparse::events::{EventCue, event_cue};
-/// assert_eq!(event_cue("A guided bomb hit a school in Kramatorsk."), Some(EventCue::Strike));
-/// assert_eq!(event_cue("The weather in Doha was hot."), None);
-/// assert_eq!(event_cue("Negotiators held talks in Doha."), Some(EventCue::Diplomacy));
-/// ```
 pub fn event_cue(sentence: &str) -> Option<EventCue> {
     let lexicon = lexicon();
     let bytes = sentence.as_bytes();
@@ -270,6 +262,19 @@ fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_cue_is_read_off_a_sentence() {
+        assert_eq!(
+            event_cue("A guided bomb hit a school in Kramatorsk."),
+            Some(EventCue::Strike)
+        );
+        assert_eq!(event_cue("The weather in Doha was hot."), None);
+        assert_eq!(
+            event_cue("Negotiators held talks in Doha."),
+            Some(EventCue::Diplomacy)
+        );
+    }
 
     #[test]
     fn cues_of_war_reporting() {

@@ -31,28 +31,12 @@ pub fn is_cyrillic(word: &str) -> bool {
 
 /// Possible nominative forms of a Cyrillic word, the word itself excluded; empty for other
 /// scripts. Stems keep at least three letters.
-///
-/// # Example
-/// ```
-/// use conflict_mapper::geoparse::inflect::nominatives;
-/// assert!(nominatives("Харкові").contains(&"Харків".to_string()));
-/// assert!(nominatives("Покровська").contains(&"Покровськ".to_string()));
-/// assert!(nominatives("Костянтинівки").contains(&"Костянтинівка".to_string()));
-/// assert!(nominatives("Белгородской").contains(&"Белгородская".to_string()));
-/// ```
 pub fn nominatives(word: &str) -> Vec<String> {
     guesses(word, 3)
 }
 
 /// As [`nominatives`], for a word of a name of two words, where the other word narrows the
 /// guesses enough for stems of two letters ("Часового Яру" ← "Часів Яр").
-///
-/// # Example
-/// ```
-/// use conflict_mapper::geoparse::inflect::{nominatives, nominatives_in_name};
-/// assert!(nominatives_in_name("Яру").contains(&"Яр".to_string()));
-/// assert!(!nominatives("Яру").contains(&"Яр".to_string()));
-/// ```
 pub fn nominatives_in_name(word: &str) -> Vec<String> {
     guesses(word, 2)
 }
@@ -120,18 +104,6 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 /// named ("Костянтинівському напрямку" from Костянтинівка, "Лиманському" from Лиман,
 /// "Сумському" from Суми): the adjective's stem without its suffix (-ськ-, -цьк-, -ск-), bare
 /// or with a town's ending, undoing the changes the suffix made.
-///
-/// # Example
-/// ```
-/// use conflict_mapper::geoparse::inflect::adjective_towns;
-/// assert!(adjective_towns("Костянтинівському").contains(&"Костянтинівка".to_string()));
-/// assert!(adjective_towns("Лиманському").contains(&"Лиман".to_string()));
-/// assert!(adjective_towns("Гуляйпільському").contains(&"Гуляйполе".to_string()));
-/// assert!(adjective_towns("Добропільському").contains(&"Добропілля".to_string()));
-/// assert!(adjective_towns("Запорізькому").contains(&"Запоріжжя".to_string()));
-/// assert!(adjective_towns("Запорожском").contains(&"Запорожье".to_string()));
-/// assert!(adjective_towns("Курахівському").contains(&"Курахове".to_string()));
-/// ```
 pub fn adjective_towns(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let Some(ending) = ADJECTIVE_ENDINGS.iter().find(|e| {
@@ -186,6 +158,31 @@ fn lower_ends_with(word: &[char], ending: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_s_last_word_keeps_a_short_stem() {
+        assert!(nominatives_in_name("Яру").contains(&"Яр".to_string()));
+        assert!(!nominatives("Яру").contains(&"Яр".to_string()));
+    }
+
+    #[test]
+    fn a_declined_name_has_its_nominatives() {
+        assert!(nominatives("Харкові").contains(&"Харків".to_string()));
+        assert!(nominatives("Покровська").contains(&"Покровськ".to_string()));
+        assert!(nominatives("Костянтинівки").contains(&"Костянтинівка".to_string()));
+        assert!(nominatives("Белгородской").contains(&"Белгородская".to_string()));
+    }
+
+    #[test]
+    fn a_front_s_adjective_names_its_town() {
+        assert!(adjective_towns("Костянтинівському").contains(&"Костянтинівка".to_string()));
+        assert!(adjective_towns("Лиманському").contains(&"Лиман".to_string()));
+        assert!(adjective_towns("Гуляйпільському").contains(&"Гуляйполе".to_string()));
+        assert!(adjective_towns("Добропільському").contains(&"Добропілля".to_string()));
+        assert!(adjective_towns("Запорізькому").contains(&"Запоріжжя".to_string()));
+        assert!(adjective_towns("Запорожском").contains(&"Запорожье".to_string()));
+        assert!(adjective_towns("Курахівському").contains(&"Курахове".to_string()));
+    }
 
     #[test]
     fn cases_of_the_issue() {

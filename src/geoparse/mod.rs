@@ -1,7 +1,7 @@
 //! The geoparser: article text in, places with their mentions and sentences out.
 //!
-//! The pipeline, one module per stage: [`spot`] finds the spans that name places (recognition),
-//! [`resolve`] picks, for each span on its own, the place it means (resolution), and [`model`]
+//! The pipeline, one module per stage: `spot` finds the spans that name places (recognition),
+//! `resolve` picks, for each span on its own, the place it means (resolution), and `model`
 //! groups mentions into places for the map, the list and the exports.
 //!
 //! # Example
@@ -14,18 +14,20 @@
 //! ```
 
 mod catalogue;
-pub mod events;
+pub(crate) mod events;
 mod explain;
-pub mod inflect;
-pub mod model;
-pub mod resolve;
-pub mod spot;
-pub mod vocabulary;
+pub(crate) mod inflect;
+pub(crate) mod model;
+pub(crate) mod resolve;
+pub(crate) mod spot;
+pub(crate) mod vocabulary;
 mod words;
 
 pub use catalogue::rules_markdown;
+pub use events::EventCue;
 pub use explain::{Explanation, Rule, Weighed, explain, why_here, why_here_at};
 pub use model::{Alternative, Geoparse, Mention, Place, SentenceText};
+pub use resolve::distance_km;
 pub use spot::Options;
 
 use crate::gazetteer::Gazetteer;

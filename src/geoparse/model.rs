@@ -235,7 +235,7 @@ impl Mention {
     }
 
     /// The mention at `span` of `text`, in the sentence at `sentence`, whose event cue is `cue`
-    /// (see [`event_cue`]).
+    /// (see `event_cue`).
     pub fn new(
         text: &str,
         span: Range<usize>,

@@ -8,7 +8,7 @@
 //! piece of a long text.
 
 use super::inflect::is_cyrillic;
-use super::spot::strength;
+use super::spot::{Strength, strength};
 use super::words::{
     AREA_OFFICES, AREA_WORDS, ARMED, ARMED_GROUP_MEMBERS, BEARINGS, CALENDAR, DIRECTIONS,
     DISTRICTS, EVENTS, FACILITIES, FRONTS, LOCATIVES, MEETING, MILITARY_UNITS, ORGANISATION_HEADS,
@@ -95,8 +95,8 @@ impl Word {
 /// words are read only for their classes and keys).
 #[derive(Clone, Copy, Debug)]
 pub struct Gazetted {
-    /// The strongest place its key names on its own ([`strength`]), 0 for none.
-    pub strength: u8,
+    /// The strongest place its key names on its own ([`strength`]).
+    pub strength: Strength,
     /// Whether its key is an ordinary English word.
     pub common: bool,
 }
@@ -165,11 +165,11 @@ pub struct Name<'g> {
     pub common: bool,
     /// Whether the name was found through an inflected form of the text's words.
     pub inflected: bool,
-    /// The [`strength`] of its strongest entry (1 for none).
-    pub strongest: u8,
+    /// The [`strength`] of its strongest entry ([`Strength::Minor`] for none).
+    pub strongest: Strength,
     /// The [`strength`] of its strongest entry that has it as main name, or as its region's
-    /// name and a generic word ("Red Sea state"), 0 for none.
-    pub strongest_main: u8,
+    /// name and a generic word ("Red Sea state").
+    pub strongest_main: Strength,
     /// Whether all its entries are GeoNames places (no region, water or curated place).
     pub minor_places_only: bool,
     /// Whether it is a demonym of some of its entries ("Russian").
@@ -191,13 +191,17 @@ impl<'g> Name<'g> {
             .filter(|c| c.main_name || c.region_form)
             .map(strength)
             .max()
-            .unwrap_or(0);
+            .unwrap_or(Strength::Nothing);
         // (An alias of three letters or fewer is too often a given name to make its name
         // notable: "Ben" is one of Bern's.)
         let strongest = if key.chars().count() <= 3 {
-            strongest_main.max(1)
+            strongest_main.max(Strength::Minor)
         } else {
-            candidates.iter().map(strength).max().unwrap_or(1)
+            candidates
+                .iter()
+                .map(strength)
+                .max()
+                .unwrap_or(Strength::Minor)
         };
         let minor_places_only = candidates
             .iter()
@@ -234,7 +238,7 @@ pub struct Words<'t, 'g> {
     keys: Vec<String>,
     /// What the gazetteer knows of each word's key ([`Gazetteer::headword`]), once asked,
     /// with the [`strength`] of its strongest entry.
-    headwords: Vec<Option<(Headword<'g>, u8)>>,
+    headwords: Vec<Option<(Headword<'g>, Strength)>>,
     /// The name each word makes on its own ([`Words::name_of`]), once asked.
     own_names: Vec<Option<Option<usize>>>,
     /// Names by how they were found: a key, or a key with a marker for a variant.
@@ -307,7 +311,7 @@ impl<'t, 'g> Words<'t, 'g> {
     }
 
     /// What the gazetteer knows of the word's key, asked the first time.
-    fn headword(&mut self, word: Word) -> &(Headword<'g>, u8) {
+    fn headword(&mut self, word: Word) -> &(Headword<'g>, Strength) {
         let (keys, gazetteer) = (&self.keys, self.gazetteer);
         self.headwords[word.index].get_or_insert_with(|| {
             let headword = gazetteer.headword(&keys[word.index]);
@@ -318,7 +322,7 @@ impl<'t, 'g> Words<'t, 'g> {
                 .filter(|c| !c.abbreviation)
                 .map(strength)
                 .max()
-                .unwrap_or(0);
+                .unwrap_or(Strength::Nothing);
             (headword, strongest)
         })
     }

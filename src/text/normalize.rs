@@ -16,7 +16,7 @@
 //!
 //! # Example
 //! ```
-//! use conflict_mapper::text::normalize;
+//! use conflict_mapper::gazetteer::normalize;
 //! assert_eq!(normalize("Kostyantynivka"), normalize("Костянтинівка"));
 //! assert_eq!(normalize("Nagorno-Karabakh"), "nagorno karabakh");
 //! ```

@@ -30,14 +30,6 @@ const ENDS: [bool; 256] = {
 };
 
 /// The sentences of `text`, as byte ranges without surrounding white space.
-///
-/// # Example
-/// ```
-/// use conflict_mapper::text::sentences;
-/// let text = "Gen. Syrskyi visited the U.S. base. Then he flew to Kyiv.\nNext line";
-/// let found: Vec<&str> = sentences(text).into_iter().map(|s| &text[s]).collect();
-/// assert_eq!(found, ["Gen. Syrskyi visited the U.S. base.", "Then he flew to Kyiv.", "Next line"]);
-/// ```
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -138,6 +130,20 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::sentences;
+
+    #[test]
+    fn sentences_end_at_full_stops_not_abbreviations() {
+        let text = "Gen. Syrskyi visited the U.S. base. Then he flew to Kyiv.\nNext line";
+        let found: Vec<&str> = sentences(text).into_iter().map(|s| &text[s]).collect();
+        assert_eq!(
+            found,
+            [
+                "Gen. Syrskyi visited the U.S. base.",
+                "Then he flew to Kyiv.",
+                "Next line"
+            ]
+        );
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| &text[s]).collect()

@@ -5,8 +5,8 @@
 //! Names are cleaned on the way in (see [`keep_alias`]); regions get "stem + generic word"
 //! forms (see [`region_forms`]); places listed twice by GeoNames are merged (see [`dedupe`]).
 
+use conflict_mapper::gazetteer::normalize;
 use conflict_mapper::gazetteer::{Extent, IndexBuilder, Kind, NewEntry, Provenance};
-use conflict_mapper::text::normalize;
 use geo::{Centroid, ConvexHull, MultiPoint, Point, Simplify};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};

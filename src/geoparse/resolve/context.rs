@@ -10,7 +10,7 @@ use super::own::best;
 use super::reading::{COUNTRY_SLOTS, Reading, country_slot, none_by};
 use super::weights::WEIGHTS;
 use crate::gazetteer::{Entry, Kind};
-use crate::geoparse::spot::{Spot, entry_strength};
+use crate::geoparse::spot::{Spot, Strength, entry_strength};
 use crate::geoparse::vocabulary::Name;
 
 /// A piece of text as the first pass leaves it: its spots, each spot's readings and first
@@ -138,7 +138,7 @@ impl<'a, 'g> Scene<'a, 'g> {
         let n = spots[i].cues.near.filter(|&n| {
             n > i
                 && spots[n].span.start - spots[last_listed(spots, i)].span.end <= WEIGHTS.near_gap
-                && entry_strength(&reading.entry) < 2
+                && entry_strength(&reading.entry) < Strength::Notable
                 && !reading.kind.is_area()
         })?;
         let by = &self.provisional[n];
@@ -167,7 +167,8 @@ impl<'a, 'g> Scene<'a, 'g> {
                 let p = self.first(i);
                 let top = &self.options[i][best(p)];
                 p[best(p)] >= WEIGHTS.sure
-                    && (self.named_outright(i, top) || entry_strength(&top.entry) >= 3)
+                    && (self.named_outright(i, top)
+                        || entry_strength(&top.entry) >= Strength::Major)
                     && !spots[i].cues.person
                     && !spots[i].cues.actor
                     && !self.strays[i]
@@ -213,7 +214,8 @@ impl<'a, 'g> Scene<'a, 'g> {
         }
         for &a in &anchors {
             let reading = &self.provisional[a];
-            if reading.kind == Kind::Country || entry_strength(&reading.entry) >= 2 {
+            if reading.kind == Kind::Country || entry_strength(&reading.entry) >= Strength::Notable
+            {
                 self.named_countries[reading.slot] = true;
             }
         }

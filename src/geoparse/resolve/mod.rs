@@ -27,7 +27,7 @@ pub(crate) use placing::Placement;
 pub use reading::distance_km;
 
 use crate::gazetteer::{Entry, Kind, Provenance};
-use crate::geoparse::spot::{Spots, entry_strength};
+use crate::geoparse::spot::{Spots, Strength, entry_strength};
 use context::Scene;
 use own::best;
 use placing::Case;
@@ -296,9 +296,9 @@ fn doubtful(scene: &Scene<'_, '_>, i: usize, chosen: &Reading<'_>) -> bool {
     // other place's alias: "Chechnya", "Tatarstan", "Kherson Governor".)
     let outright = scene.named_outright(i, chosen) || chosen.kind == Kind::Admin1;
     let doubtful = if outright {
-        bare && strength < 2
+        bare && strength < Strength::Notable
     } else {
-        strength < 3
+        strength < Strength::Major
     };
     // (A locative vouches for an alias only where it stands before it, not across a list:
     // "talks between Israel and Hamas".)

@@ -14,7 +14,7 @@ use super::reading::{Reading, inside, none_by, unit};
 use super::score::{Ties, containers};
 use super::weights::WEIGHTS;
 use crate::gazetteer::{Entry, Kind};
-use crate::geoparse::spot::{Spot, entry_strength};
+use crate::geoparse::spot::{Spot, Strength, entry_strength};
 
 /// A rule that places a mention at the area the text ties it to (see the module docs and
 /// [`Placement::doc`]).
@@ -149,7 +149,7 @@ impl<'g> Case<'_, '_, 'g> {
     fn minor_village(&self) -> bool {
         let chosen = &self.chosen;
         chosen.kind == Kind::Place
-            && entry_strength(&chosen.entry) < 2
+            && entry_strength(&chosen.entry) < Strength::Notable
             && chosen.entry.population() < WEIGHTS.list_town
     }
 
@@ -162,7 +162,7 @@ impl<'g> Case<'_, '_, 'g> {
         let apposed = spot.cues.container.is_some_and(|c| {
             c > i
                 && !spot.cues.container_explicit
-                && entry_strength(&chosen.entry) < 2
+                && entry_strength(&chosen.entry) < Strength::Notable
                 && !self.ties.listed_with_holder
                 && !self.scene.names[spots[c].name].demonym
                 && holders.first().is_some_and(|y| {
@@ -288,7 +288,9 @@ impl<'g> Case<'_, '_, 'g> {
         };
         let city_before = || {
             placed_before(spots, self.out, self.i, |j, e| {
-                spots[j].cues.locative && e.kind() == Kind::Place && entry_strength(e) >= 2
+                spots[j].cues.locative
+                    && e.kind() == Kind::Place
+                    && entry_strength(e) >= Strength::Notable
             })
         };
         if self.chosen.kind == Kind::Place
@@ -362,7 +364,7 @@ impl<'g> Case<'_, '_, 'g> {
 
 /// Whether an entry is a minor place: a settlement short of a notable one.
 fn minor_place(e: &Entry<'_>) -> bool {
-    e.kind() == Kind::Place && entry_strength(e) < 2
+    e.kind() == Kind::Place && entry_strength(e) < Strength::Notable
 }
 
 /// The entry of the nearest spot before spot `i` in its sentence, placed (not approximately),

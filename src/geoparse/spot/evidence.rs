@@ -71,7 +71,7 @@ impl<'t> Sentence<'_, 't, '_> {
             return false;
         }
         let word = self.word(far);
-        !(self.capitalised(far) && self.vocabulary.gazetted(word).strength >= 2)
+        !(self.capitalised(far) && self.vocabulary.gazetted(word).strength >= Strength::Notable)
     }
 
     /// Whether the capitalised words from token `k` on lead to the head of an organisation's
@@ -181,7 +181,7 @@ impl<'t> Sentence<'_, 't, '_> {
                 | Word::DIRECTION
                 | Word::PLACE_WORD
                 | Word::ORGANISATION_HEAD)
-            && self.vocabulary.gazetted(word).strength < 2
+            && self.vocabulary.gazetted(word).strength < Strength::Notable
             && (k + 1..(k + 4).min(self.words.len())).any(|j| self.word(j).is(Word::TITLE))
     }
 
@@ -216,10 +216,10 @@ impl<'t> Sentence<'_, 't, '_> {
     /// particle joins them: the one right before, with only spaces between; or, for a place
     /// short of notable, with a hyphen between ("Phillips-Spencer") or a lower-case particle
     /// ("Mike de Kock", "Lula da Silva").
-    pub(super) fn name_before(&mut self, first: usize, best: u8) -> Option<(usize, bool)> {
+    pub(super) fn name_before(&mut self, first: usize, best: Strength) -> Option<(usize, bool)> {
         let k = first.checked_sub(1)?;
         if let Some(k) = self.prev_token(first) {
-            if best < 3 && self.words[k].case == Case::Lower {
+            if best < Strength::Major && self.words[k].case == Case::Lower {
                 let particle = self.word(k);
                 if is_particle(self.vocabulary.lower(particle)) {
                     return self.prev_token(k).map(|given| (given, true));
@@ -227,7 +227,8 @@ impl<'t> Sentence<'_, 't, '_> {
             }
             return Some((k, false));
         }
-        (best < 3 && self.gap_after(k) == "-" && !self.words[k].possessive).then_some((k, false))
+        (best < Strength::Major && self.gap_after(k) == "-" && !self.words[k].possessive)
+            .then_some((k, false))
     }
 
     /// Whether token `k` ends a name given with an age, as news gives people's: "Barry

@@ -128,21 +128,36 @@ pub struct Spots<'w, 'g> {
     pub(crate) rejected: Vec<(Range<usize>, Recognition)>,
 }
 
-/// How strongly an entry stands for itself: 3 for countries, capitals and cities of a million,
-/// 2 for regions, waters and cities of 100,000, 1 for the rest.
-pub fn strength(c: &Candidate<'_>) -> u8 {
+/// How strongly an entry stands for itself: how likely a reader takes its name for it, and
+/// so how much evidence a rule needs before reading the name as something else (a person's, a
+/// firm's, an ordinary word).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Names no place.
+    #[default]
+    Nothing,
+    /// A village, a town, a district.
+    Minor,
+    /// A first-level region, a water, a curated area, a city of 100,000.
+    Notable,
+    /// A country, a national capital, a city of a million.
+    Major,
+}
+
+/// The [`Strength`] of a candidate's entry.
+pub fn strength(c: &Candidate<'_>) -> Strength {
     entry_strength(&c.entry)
 }
 
-/// The [`strength`] of an entry.
-pub fn entry_strength(e: &Entry<'_>) -> u8 {
+/// The [`Strength`] of an entry.
+pub fn entry_strength(e: &Entry<'_>) -> Strength {
     match e.kind() {
-        Kind::Country => 3,
-        Kind::Place if e.is_capital() || e.population() >= 1_000_000 => 3,
-        Kind::Place if e.population() >= 100_000 => 2,
-        Kind::Place => 1,
-        Kind::Admin2 => 1,
-        Kind::Admin1 | Kind::Sea | Kind::Lake | Kind::River | Kind::Region => 2,
+        Kind::Country => Strength::Major,
+        Kind::Place if e.is_capital() || e.population() >= 1_000_000 => Strength::Major,
+        Kind::Place if e.population() >= 100_000 => Strength::Notable,
+        Kind::Place => Strength::Minor,
+        Kind::Admin2 => Strength::Minor,
+        Kind::Admin1 | Kind::Sea | Kind::Lake | Kind::River | Kind::Region => Strength::Notable,
     }
 }
 
@@ -236,7 +251,8 @@ pub fn spot_with<'w, 't, 'g>(
     // it names a notable place or follows a locative ("in Jackson").
     for s in &mut spots {
         let name = &names[s.name];
-        s.cues.person = persons.contains(&name.key) && !s.cues.locative && name.strongest < 2;
+        s.cues.person =
+            persons.contains(&name.key) && !s.cues.locative && name.strongest < Strength::Notable;
     }
     Spots {
         sentences: sentence_spans,
@@ -270,7 +286,7 @@ fn recase<'t>(text: &'t str, words: &mut [Token], vocabulary: &mut Words<'t, '_>
         let word = vocabulary.word(&text[t.span.clone()]);
         let gazetted = vocabulary.gazetted(word);
         begins_name[k] = vocabulary.name_start(word).is_some();
-        if !gazetted.common && (gazetted.strength > 0 || begins_name[k]) {
+        if !gazetted.common && (gazetted.strength > Strength::Nothing || begins_name[k]) {
             t.case = Case::Title;
         }
     }

@@ -233,9 +233,8 @@ impl Recognition {
             ShortName => sentence.short_name(c),
             KnownPerson => sentence.known_person(c),
             PersonWithAge => sentence.person_with_age(c),
-            Dateline => {
-                (c.best >= 2 && sentence.dateline(c.first, c.last)).then_some(Verdict::Place)
-            }
+            Dateline => (c.best >= Strength::Notable && sentence.dateline(c.first, c.last))
+                .then_some(Verdict::Place),
             AfterTitle => sentence.after_title(c),
             OneMet => sentence.one_met(c),
             Acronym => sentence.acronym(c),
@@ -252,7 +251,7 @@ impl Recognition {
             MiddleInitial => sentence
                 .after_middle_initial(c.first)
                 .then_some(Verdict::Person {
-                    name: c.best < 3,
+                    name: c.best < Strength::Major,
                     surname: None,
                 }),
             OrdinaryWord => sentence.ordinary_word(c),
@@ -272,8 +271,8 @@ pub(super) struct Spotted {
     token_case: Case,
     word: Word,
     name_common: bool,
-    best: u8,
-    best_main: u8,
+    best: Strength,
+    best_main: Strength,
     all_minor_places: bool,
     /// The word before it (across the full stop of "Mr."), and the token after it.
     prev: Option<Word>,
@@ -370,8 +369,11 @@ impl<'t> Sentence<'_, 't, '_> {
     }
 
     fn short_name(&mut self, c: &Spotted) -> Option<Verdict> {
-        (c.single && c.word.chars <= 2 && c.best_main < 2 && !c.prev_is(Word::LOCATIVE))
-            .then_some(Verdict::NotPlace)
+        (c.single
+            && c.word.chars <= 2
+            && c.best_main < Strength::Notable
+            && !c.prev_is(Word::LOCATIVE))
+        .then_some(Verdict::NotPlace)
     }
 
     fn known_person(&mut self, c: &Spotted) -> Option<Verdict> {
@@ -380,7 +382,8 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         let of_place =
             c.prev.is_some_and(|w| self.vocabulary.lower(w) == "in") || c.prev_is(Word::PROXIMITY);
-        let placed = (c.best >= 3 && c.prev_is(Word::LOCATIVE)) || (c.best >= 2 && of_place);
+        let placed = (c.best >= Strength::Major && c.prev_is(Word::LOCATIVE))
+            || (c.best >= Strength::Notable && of_place);
         (!placed).then_some(Verdict::NotPlace)
     }
 
@@ -399,7 +402,7 @@ impl<'t> Sentence<'_, 't, '_> {
     }
 
     fn after_title(&mut self, c: &Spotted) -> Option<Verdict> {
-        let apposed_to_title = c.best < 3
+        let apposed_to_title = c.best < Strength::Major
             && c.first.checked_sub(1).is_some_and(|k| {
                 self.words[k].case == Case::Lower
                     && self.gap_after(k) == ", "
@@ -417,7 +420,7 @@ impl<'t> Sentence<'_, 't, '_> {
                 && self
                     .prev(c.first - 1, false)
                     .is_some_and(|w| w.is(Word::MEETING)));
-        (met && c.best < 3 && c.single && !self.words[c.last].possessive).then_some(
+        (met && c.best < Strength::Major && c.single && !self.words[c.last].possessive).then_some(
             Verdict::Person {
                 name: true,
                 surname: None,
@@ -430,7 +433,7 @@ impl<'t> Sentence<'_, 't, '_> {
             && c.token_case == Case::Upper
             && !self.headline
             && c.word.chars <= 5
-            && c.best_main < 2)
+            && c.best_main < Strength::Notable)
             .then_some(Verdict::NotPlace)
     }
 
@@ -444,8 +447,8 @@ impl<'t> Sentence<'_, 't, '_> {
         let organisation = c.next.is_some_and(|k| {
             let head = self.word(k);
             (self.capitalised(k) && head.is(Word::ORGANISATION_HEAD) && !head.is(Word::PUBLIC_BODY))
-                || (c.best < 3 && head.is(Word::MILITARY_UNIT))
-                || (c.best < 2 && head.is(Word::ARMED_GROUP_MEMBER))
+                || (c.best < Strength::Major && head.is(Word::MILITARY_UNIT))
+                || (c.best < Strength::Notable && head.is(Word::ARMED_GROUP_MEMBER))
         });
         c.organisation.set(Some(organisation));
         organisation
@@ -469,12 +472,11 @@ impl<'t> Sentence<'_, 't, '_> {
 
     fn who_follows(&mut self, c: &Spotted) -> Option<Verdict> {
         let after = &self.text[self.words[c.last].span.end..];
-        (c.best < 3 && after.starts_with(", who ") && !self.after_locative(c.first)).then_some(
-            Verdict::Person {
+        (c.best < Strength::Major && after.starts_with(", who ") && !self.after_locative(c.first))
+            .then_some(Verdict::Person {
                 name: true,
                 surname: None,
-            },
-        )
+            })
     }
 
     fn kind_beside(&mut self, c: &Spotted) -> Option<Verdict> {
@@ -489,7 +491,7 @@ impl<'t> Sentence<'_, 't, '_> {
         let based = ["based in ", "headquartered in ", "whose headquarters "]
             .iter()
             .any(|p| beside.starts_with(p));
-        (c.best < 3 && based).then_some(Verdict::NotPlace)
+        (c.best < Strength::Major && based).then_some(Verdict::NotPlace)
     }
 
     fn speaker(&mut self, c: &Spotted) -> Option<Verdict> {
@@ -504,8 +506,8 @@ impl<'t> Sentence<'_, 't, '_> {
             || (c.prev_is(Word::SPEECH) && !reported_subject);
         let after_of = c.prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
         (speaks
-            && c.best < 3
-            && (c.single || c.best < 2)
+            && c.best < Strength::Major
+            && (c.single || c.best < Strength::Notable)
             && !self.after_locative(c.first)
             && !after_of
             && !c.listed_locative)
@@ -529,7 +531,7 @@ impl<'t> Sentence<'_, 't, '_> {
 
     fn ampersand(&mut self, c: &Spotted) -> Option<Verdict> {
         let (first, last) = (c.first, c.last);
-        (c.best < 3
+        (c.best < Strength::Major
             && (self.ampersand_with(last, last + 1)
                 || first
                     .checked_sub(1)
@@ -561,7 +563,7 @@ impl<'t> Sentence<'_, 't, '_> {
         let says_place = self.says_place(c);
         (c.prev.is_some_and(|w| self.vocabulary.lower(w) == "the")
             && c.all_minor_places
-            && c.best_main < 2
+            && c.best_main < Strength::Notable
             && !says_place
             && self.list_end(c.last).is_none()
             && !self.event_follows(c.last))
@@ -602,9 +604,10 @@ impl<'t> Sentence<'_, 't, '_> {
             && !next_word.is(Word::PLACE_WORD)
             && !self.is_acronym(k, 2)
             && (self.is_name_word(k, c.first)
-                || (!self.headline && best < 2 && !next_word.is(Word::TITLE))
+                || (!self.headline && best < Strength::Notable && !next_word.is(Word::TITLE))
                 || surname_speaks(self))
-            && (best < 2 || self.vocabulary.gazetted(next_word).strength < 2)
+            && (best < Strength::Notable
+                || self.vocabulary.gazetted(next_word).strength < Strength::Notable)
             && !region_after(self, k);
         if !given {
             return None;
@@ -616,13 +619,13 @@ impl<'t> Sentence<'_, 't, '_> {
         }
         // (The word after is a surname, unless it names a notable place: "Air Zimbabwe" is an
         // airline, and Zimbabwe no person.)
-        let surname = (self.vocabulary.gazetted(next_word).strength < 3).then_some(k);
+        let surname = (self.vocabulary.gazetted(next_word).strength < Strength::Major).then_some(k);
         // After "of", a notable place is what a person's office is of, and the name that
         // follows is the person's; so is one declined in Ukrainian or Russian, whose case says
         // "of" ("президентом Франції Еммануелем Макроном").
         let after_of = c.prev.is_some_and(|w| self.vocabulary.lower(w) == "of");
         let genitive = word.cyrillic && self.vocabulary.names()[c.name].inflected;
-        if (after_of || genitive) && best >= 2 {
+        if (after_of || genitive) && best >= Strength::Notable {
             return surname.map(Verdict::Surname);
         }
         Some(Verdict::Person {
@@ -647,9 +650,11 @@ impl<'t> Sentence<'_, 't, '_> {
             let prev_word = self.word(k);
             let given = self.persons.contains(self.vocabulary.key(prev_word));
             let prev_word = self.vocabulary.gazetted(prev_word);
-            if (best < 3 || !prev_word.common) && (prev_word.strength < 2 || given) {
+            if (best < Strength::Major || !prev_word.common)
+                && (prev_word.strength < Strength::Notable || given)
+            {
                 return Some(Verdict::Person {
-                    name: best < 3,
+                    name: best < Strength::Major,
                     surname: None,
                 });
             }
@@ -673,7 +678,11 @@ impl<'t> Sentence<'_, 't, '_> {
         if !common {
             return None;
         }
-        let needed = if single { 3 } else { 2 };
+        let needed = if single {
+            Strength::Major
+        } else {
+            Strength::Notable
+        };
         let verdict = |place: bool| {
             Some(if place {
                 Verdict::Place
@@ -702,6 +711,6 @@ impl<'t> Sentence<'_, 't, '_> {
             || self.after_bearing(first)
             || self.says_place(c)
             || self.region_follows(last, c.name);
-        verdict(c.best_main >= needed || (locative && c.best_main >= 1))
+        verdict(c.best_main >= needed || (locative && c.best_main >= Strength::Minor))
     }
 }

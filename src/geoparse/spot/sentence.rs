@@ -90,7 +90,7 @@ impl<'t> Sentence<'_, 't, '_> {
             candidates
                 .iter()
                 .filter(|c| CYRILLIC_COUNTRIES.contains(&c.entry.country()))
-                .any(|c| strength(c) >= 2)
+                .any(|c| strength(c) >= Strength::Notable)
         };
         let alias_only = || {
             !candidates.iter().any(|c| c.main_name || c.region_form)
@@ -98,16 +98,17 @@ impl<'t> Sentence<'_, 't, '_> {
         };
         let minor_abroad = || {
             is_cyrillic(&self.text[span.clone()])
-                && candidates
-                    .iter()
-                    .all(|c| strength(c) < 2 && !CYRILLIC_COUNTRIES.contains(&c.entry.country()))
+                && candidates.iter().all(|c| {
+                    strength(c) < Strength::Notable
+                        && !CYRILLIC_COUNTRIES.contains(&c.entry.country())
+                })
         };
         if first == 0 && (((inflected || alias_only()) && !notable()) || minor_abroad()) {
             return Some(Recognition::CyrillicFirstWord);
         }
         let own_name_or_notable = || {
             candidates.iter().any(|c| {
-                strength(c) >= 2
+                strength(c) >= Strength::Notable
                     || ((c.main_name || c.region_form)
                         && CYRILLIC_COUNTRIES.contains(&c.entry.country()))
             })
