@@ -107,73 +107,9 @@ pub fn Article(
             }
         });
     });
-    // The mentions of the place pointed at are drawn as pointed at.
-    Effect::new(move |_| {
-        let key = links.pointed.get();
-        let shown = reading.get();
-        let Some(root) = highlights.get() else { return };
-        for mark in elements(&root, "mark.linked") {
-            let _ = mark.class_list().remove_1("linked");
-        }
-        if let (true, Some(key)) = (shown, key) {
-            for mark in elements(&root, &format!("mark[data-key=\"{}\"]", key.attr())) {
-                let _ = mark.class_list().add_1("linked");
-            }
-        }
-    });
-    // A place chosen anywhere shows the highlights, scrolled to its first mention, with all
-    // its mentions flashing.
-    Effect::new(move |_| {
-        let Some((key, from)) = links.chosen.get() else {
-            return;
-        };
-        reading.set(true);
-        request_animation_frame(move || {
-            let Some(root) = highlights.get_untracked() else {
-                return;
-            };
-            let marks = elements(&root, &format!("mark[data-key=\"{}\"]", key.attr()));
-            if let Some(first) = marks.first() {
-                // A pin chosen on the map brings its mention to the middle of the text; a
-                // choice in the list or the text only as far as it must.
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(if from == ChosenOn::Map {
-                    web_sys::ScrollLogicalPosition::Center
-                } else {
-                    web_sys::ScrollLogicalPosition::Nearest
-                });
-                first.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-            for mark in &marks {
-                let _ = mark.class_list().remove_1("flash");
-                // Reading the layout restarts the animation.
-                let _ = mark.get_bounding_client_rect();
-                let _ = mark.class_list().add_1("flash");
-            }
-        });
-    });
-    let load_example = move |ev| {
-        let file = event_target_value(&ev);
-        if file.is_empty() {
-            return;
-        }
-        spawn_local(async move {
-            let url = format!("public/examples/{file}");
-            match fetch_bytes(&url, |_| {}).await {
-                Ok(bytes) => {
-                    let own = text.get_untracked();
-                    // The user's own text is kept, not lost, when an example replaces it.
-                    if !own.trim().is_empty() {
-                        storage::save(storage::PREVIOUS, &own);
-                        previous.set(Some(own));
-                    }
-                    example_error.set(None);
-                    set_text(String::from_utf8_lossy(&bytes).into_owned(), true);
-                }
-                Err(e) => example_error.set(Some(e.to_string())),
-            }
-        });
-    };
+    show_pointed(links, reading, highlights);
+    flash_chosen(links, reading, highlights);
+    let load_example = move |ev| load_example(ev, text, previous, example_error, set_text);
     let restore = move |_| {
         if let Some(own) = previous.get_untracked() {
             set_text(own, true);
@@ -226,32 +162,7 @@ pub fn Article(
                 on:keydown=choose_by_key
             >
                 {move || reading.get().then(|| {
-                    settled.with(|t| places.with(|p| {
-                        segments(t, p)
-                            .into_iter()
-                            .map(|segment| {
-                                let piece = t[segment.span].to_string();
-                                match segment.place {
-                                    None => view! { <span>{piece}</span> }.into_any(),
-                                    Some(i) => {
-                                        let place = &p[i];
-                                        let doubtful = place.doubtful();
-                                        let class = format!(
-                                            "mention kind-{}{}",
-                                            place.kind,
-                                            if doubtful { " doubtful" } else { "" }
-                                        );
-                                        view! {
-                                            <mark class=class tabindex="0" data-key=Key::of(place).attr()>
-                                                {piece}
-                                            </mark>
-                                        }
-                                        .into_any()
-                                    }
-                                }
-                            })
-                            .collect_view()
-                    }))
+                    settled.with(|t| places.with(|p| highlighted(t, p)))
                 })}
             </div>
             <p class="article-status" aria-live="polite">
@@ -272,4 +183,115 @@ pub fn Article(
             </p>
         </section>
     }
+}
+
+/// The mentions of the place pointed at are drawn as pointed at.
+fn show_pointed(links: Links, reading: RwSignal<bool>, highlights: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let key = links.pointed.get();
+        let shown = reading.get();
+        let Some(root) = highlights.get() else { return };
+        for mark in elements(&root, "mark.linked") {
+            let _ = mark.class_list().remove_1("linked");
+        }
+        if let (true, Some(key)) = (shown, key) {
+            for mark in elements(&root, &format!("mark[data-key=\"{}\"]", key.attr())) {
+                let _ = mark.class_list().add_1("linked");
+            }
+        }
+    });
+}
+
+/// A place chosen anywhere shows the highlights, scrolled to its first mention, with all its
+/// mentions flashing.
+fn flash_chosen(links: Links, reading: RwSignal<bool>, highlights: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let Some((key, from)) = links.chosen.get() else {
+            return;
+        };
+        reading.set(true);
+        request_animation_frame(move || {
+            let Some(root) = highlights.get_untracked() else {
+                return;
+            };
+            let marks = elements(&root, &format!("mark[data-key=\"{}\"]", key.attr()));
+            if let Some(first) = marks.first() {
+                // A pin chosen on the map brings its mention to the middle of the text; a
+                // choice in the list or the text only as far as it must.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(if from == ChosenOn::Map {
+                    web_sys::ScrollLogicalPosition::Center
+                } else {
+                    web_sys::ScrollLogicalPosition::Nearest
+                });
+                first.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+            for mark in &marks {
+                let _ = mark.class_list().remove_1("flash");
+                // Reading the layout restarts the animation.
+                let _ = mark.get_bounding_client_rect();
+                let _ = mark.class_list().add_1("flash");
+            }
+        });
+    });
+}
+
+/// The text `t` with the mentions of the places `p` marked, each as its place is drawn.
+fn highlighted(t: &str, p: &[Place]) -> AnyView {
+    segments(t, p)
+        .into_iter()
+        .map(|segment| {
+            let piece = t[segment.span].to_string();
+            match segment.place {
+                None => view! { <span>{piece}</span> }.into_any(),
+                Some(i) => {
+                    let place = &p[i];
+                    let doubtful = place.doubtful();
+                    let class = format!(
+                        "mention kind-{}{}",
+                        place.kind,
+                        if doubtful { " doubtful" } else { "" }
+                    );
+                    view! {
+                        <mark class=class tabindex="0" data-key=Key::of(place).attr()>
+                            {piece}
+                        </mark>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Loads the example chosen in the menu (`ev`'s target) into the box, keeping the reader's own
+/// text to be restored (in `previous`); a failed download is told in `error`.
+fn load_example(
+    ev: web_sys::Event,
+    text: RwSignal<String>,
+    previous: RwSignal<Option<String>>,
+    error: RwSignal<Option<String>>,
+    set_text: impl Fn(String, bool) + 'static,
+) {
+    let file = event_target_value(&ev);
+    if file.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let url = format!("public/examples/{file}");
+        match fetch_bytes(&url, |_| {}).await {
+            Ok(bytes) => {
+                let own = text.get_untracked();
+                // The user's own text is kept, not lost, when an example replaces it.
+                if !own.trim().is_empty() {
+                    storage::save(storage::PREVIOUS, &own);
+                    previous.set(Some(own));
+                }
+                error.set(None);
+                set_text(String::from_utf8_lossy(&bytes).into_owned(), true);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    });
 }

@@ -62,35 +62,7 @@ pub fn MapView(
     let map: StoredValue<Option<Map>, LocalStorage> = StoredValue::new_local(None);
     let drawn: StoredValue<Option<Basemap>, LocalStorage> = StoredValue::new_local(None);
 
-    let load = move || {
-        status.set(Status::Loading(Progress::default()));
-        spawn_local(async move {
-            let outcome = match basemap::load(move |p| status.set(Status::Loading(p))).await {
-                Ok(data) => map.with_value(|m| match m {
-                    Some(m) => Basemap::draw(m, &data)
-                        .map(|b| drawn.set_value(Some(b)))
-                        .map_err(|e| {
-                            format!(
-                                "The map could not draw the basemap: {}",
-                                super::fetch::js_text(&e)
-                            )
-                        }),
-                    None => Err("The map is gone.".to_string()),
-                }),
-                Err(e) => Err(e.to_string()),
-            };
-            status.set(match outcome {
-                Ok(()) => {
-                    // For the browser tests' budgets: when the map is drawn.
-                    let _ = web_sys::window()
-                        .and_then(|w| w.performance())
-                        .map(|p| p.mark("conflict-mapper:basemap"));
-                    Status::Ready
-                }
-                Err(message) => Status::Failed(message),
-            });
-        });
-    };
+    let load = move || load_basemap(status, map, drawn);
 
     Effect::new(move |_| {
         let Some(element) = container.get() else {
@@ -99,51 +71,9 @@ pub fn MapView(
         if map.with_value(Option::is_some) {
             return;
         }
-        let options = leaflet::options(&[
-            ("minZoom", 1.into()),
-            ("maxZoom", 14.into()),
-            ("worldCopyJump", true.into()),
-            ("zoomSnap", 0.5.into()),
-        ]);
-        let created = match leaflet::new_map(&element, &options) {
-            Ok(created) => created,
-            Err(e) => {
-                status.set(Status::Failed(format!(
-                    "The map library failed to start: {}",
-                    super::fetch::js_text(&e)
-                )));
-                return;
-            }
+        let Some(created) = create_map(&element, status, map, markers) else {
+            return;
         };
-        created.set_view(&leaflet::lat_lng(30.0, 42.0), 3.0);
-        leaflet::scale_control(&leaflet::options(&[("maxWidth", 140.into())])).add_to(&created);
-        if storage::load(storage::TILES).as_deref() == Some("osm") {
-            leaflet::tile_layer(
-                OSM_TILES,
-                &leaflet::options(&[
-                    ("maxZoom", 19.into()),
-                    ("attribution", OSM_ATTRIBUTION.into()),
-                    ("className", "osm-tiles".into()),
-                ]),
-            )
-            .add_to(&created);
-        }
-        markers.set_value(Some(Markers::new(&created)));
-        // Markers that would hide one another are spread anew at every zoom. The handler lives
-        // as long as the page's one map.
-        // (A zoom that `Markers::show` itself makes finds the markers busy, and is skipped:
-        // `show` spreads them when it is done.)
-        let respread = Closure::<dyn FnMut()>::new(move || {
-            map.with_value(|m| {
-                markers.try_with_value(|k| {
-                    if let (Some(m), Some(k)) = (m, k) {
-                        k.spread(m);
-                    }
-                })
-            });
-        });
-        created.on("zoomend", respread.as_ref().unchecked_ref());
-        respread.forget();
         map.set_value(Some(created));
         map_ready.set(true);
         load();
@@ -178,29 +108,7 @@ pub fn MapView(
             basemap::shade_countries(shade.then_some(codes.as_slice()));
         });
     });
-    // The place pointed at anywhere is drawn as pointed at on the map.
-    Effect::new(move |_| {
-        links.pointed.with(|key| {
-            markers.update_value(|k| {
-                if let Some(k) = k {
-                    k.link(key.as_ref());
-                }
-            })
-        })
-    });
-    // A place chosen anywhere opens on the map.
-    Effect::new(move |_| {
-        let Some((key, from)) = links.chosen.get() else {
-            return;
-        };
-        map.with_value(|m| {
-            markers.with_value(|k| {
-                if let (Some(m), Some(k)) = (m, k) {
-                    k.open(m, &key, from);
-                }
-            })
-        })
-    });
+    follow_links(links, map, markers);
     on_cleanup(move || {
         drawn.set_value(None);
         if let Some(m) = map.try_get_value().flatten() {
@@ -256,4 +164,127 @@ pub fn MapView(
             }}
         </div>
     }
+}
+
+/// Downloads the basemap and draws it on `map`, with its progress and outcome in `status`.
+fn load_basemap(
+    status: RwSignal<Status>,
+    map: StoredValue<Option<Map>, LocalStorage>,
+    drawn: StoredValue<Option<Basemap>, LocalStorage>,
+) {
+    status.set(Status::Loading(Progress::default()));
+    spawn_local(async move {
+        let outcome = match basemap::load(move |p| status.set(Status::Loading(p))).await {
+            Ok(data) => map.with_value(|m| match m {
+                Some(m) => Basemap::draw(m, &data)
+                    .map(|b| drawn.set_value(Some(b)))
+                    .map_err(|e| {
+                        format!(
+                            "The map could not draw the basemap: {}",
+                            super::fetch::js_text(&e)
+                        )
+                    }),
+                None => Err("The map is gone.".to_string()),
+            }),
+            Err(e) => Err(e.to_string()),
+        };
+        status.set(match outcome {
+            Ok(()) => {
+                // For the browser tests' budgets: when the map is drawn.
+                let _ = web_sys::window()
+                    .and_then(|w| w.performance())
+                    .map(|p| p.mark("conflict-mapper:basemap"));
+                Status::Ready
+            }
+            Err(message) => Status::Failed(message),
+        });
+    });
+}
+
+/// The page's one Leaflet map in `element`: its scale bar, the reader's OpenStreetMap tiles if
+/// they opted in, and `markers`, spread anew at every zoom; a failure is told in `status`.
+fn create_map(
+    element: &web_sys::HtmlDivElement,
+    status: RwSignal<Status>,
+    map: StoredValue<Option<Map>, LocalStorage>,
+    markers: StoredValue<Option<Markers>, LocalStorage>,
+) -> Option<Map> {
+    let options = leaflet::options(&[
+        ("minZoom", 1.into()),
+        ("maxZoom", 14.into()),
+        ("worldCopyJump", true.into()),
+        ("zoomSnap", 0.5.into()),
+    ]);
+    let created = match leaflet::new_map(element, &options) {
+        Ok(created) => created,
+        Err(e) => {
+            status.set(Status::Failed(format!(
+                "The map library failed to start: {}",
+                super::fetch::js_text(&e)
+            )));
+            return None;
+        }
+    };
+    created.set_view(&leaflet::lat_lng(30.0, 42.0), 3.0);
+    leaflet::scale_control(&leaflet::options(&[("maxWidth", 140.into())])).add_to(&created);
+    if storage::load(storage::TILES).as_deref() == Some("osm") {
+        leaflet::tile_layer(
+            OSM_TILES,
+            &leaflet::options(&[
+                ("maxZoom", 19.into()),
+                ("attribution", OSM_ATTRIBUTION.into()),
+                ("className", "osm-tiles".into()),
+            ]),
+        )
+        .add_to(&created);
+    }
+    markers.set_value(Some(Markers::new(&created)));
+    // Markers that would hide one another are spread anew at every zoom. The handler lives
+    // as long as the page's one map.
+    // (A zoom that `Markers::show` itself makes finds the markers busy, and is skipped:
+    // `show` spreads them when it is done.)
+    let respread = Closure::<dyn FnMut()>::new(move || {
+        map.with_value(|m| {
+            markers.try_with_value(|k| {
+                if let (Some(m), Some(k)) = (m, k) {
+                    k.spread(m);
+                }
+            })
+        });
+    });
+    created.on("zoomend", respread.as_ref().unchecked_ref());
+    respread.forget();
+    Some(created)
+}
+
+/// The place pointed at anywhere is drawn as pointed at on the map, and a place chosen
+/// anywhere opens on it.
+fn follow_links(
+    links: Links,
+    map: StoredValue<Option<Map>, LocalStorage>,
+    markers: StoredValue<Option<Markers>, LocalStorage>,
+) {
+    // The place pointed at anywhere is drawn as pointed at on the map.
+    Effect::new(move |_| {
+        links.pointed.with(|key| {
+            markers.update_value(|k| {
+                if let Some(k) = k {
+                    k.link(key.as_ref());
+                }
+            })
+        })
+    });
+    // A place chosen anywhere opens on the map.
+    Effect::new(move |_| {
+        let Some((key, from)) = links.chosen.get() else {
+            return;
+        };
+        map.with_value(|m| {
+            markers.with_value(|k| {
+                if let (Some(m), Some(k)) = (m, k) {
+                    k.open(m, &key, from);
+                }
+            })
+        })
+    });
 }

@@ -16,7 +16,7 @@ mod sharing;
 mod storage;
 
 use crate::geoparse::events::EventCue;
-use crate::views::corrections::{ArticleEnds, ByArticle, article_key};
+use crate::views::corrections::{ArticleEnds, ByArticle, Corrections, article_key};
 use leptos::prelude::*;
 use map_view::MapView;
 
@@ -66,24 +66,8 @@ fn App() -> impl IntoView {
     gazetteer::load(status, loaded);
     links::Links::provide();
 
-    // A share link brings its article and corrections; the reader's own text is kept, to be
-    // restored. A damaged link says so and changes nothing.
     let notice = RwSignal::new(None::<String>);
-    let shared = match sharing::from_link() {
-        Some(Ok(shared)) => {
-            let own = storage::load(storage::ARTICLE).unwrap_or_default();
-            if !own.trim().is_empty() && own != shared.text {
-                storage::save(storage::PREVIOUS, &own);
-            }
-            storage::save(storage::ARTICLE, &shared.text);
-            Some(shared)
-        }
-        Some(Err(e)) => {
-            notice.set(Some(format!("{e}. Your own text is as you left it.")));
-            None
-        }
-        None => None,
-    };
+    let shared = arrive_by_link(notice);
     sharing::follow_share_links();
     // The corrections of every article worked on, each kept under its article's key.
     let book = StoredValue::new(
@@ -108,87 +92,11 @@ fn App() -> impl IntoView {
     let settled = RwSignal::new(text.get_untracked());
     // The reader's corrections of this article, applied to every view and export.
     let corrections = RwSignal::new(book.with_value(|b| b.get(&key.get_untracked())));
-    // Another article in the box (a paste over the whole text, an example, a share link, the
-    // reader's own text restored) brings its own corrections: none, or those it had.
-    let before = StoredValue::new(text.with_untracked(|t| ArticleEnds::of(t)));
-    Effect::new(move |_| {
-        text.with(|now| {
-            if before.with_value(|old| old.replaced_by(now)) {
-                let k = article_key(now);
-                corrections.set(book.with_value(|b| b.get(&k)));
-                storage::save(storage::ARTICLE_KEY, &k);
-                key.set(k);
-            }
-            before.set_value(ArticleEnds::of(now));
-        })
-    });
-    Effect::new(move |_| {
-        let k = key.get_untracked();
-        let c = corrections.get();
-        book.update_value(|b| b.set(&k, c));
-        book.with_value(|b| match serde_json::to_string(b) {
-            Ok(json) if !b.articles.is_empty() => {
-                storage::save(storage::CORRECTIONS, &json);
-            }
-            _ => storage::remove(storage::CORRECTIONS),
-        });
-    });
-    // The places of the settled text. A long text is read a piece at a time, yielding to the
-    // browser between pieces, so the page stays responsive and shows how far it has read.
+    keep_corrections(text, key, book, corrections);
+    // The places of the settled text.
     let parsed = RwSignal::new(Vec::<crate::geoparse::Place>::new());
     let progress = RwSignal::new(None::<(usize, usize)>);
-    let job = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let text = settled.get();
-        if !loaded.0.with(Option::is_some) {
-            parsed.set(Vec::new());
-            return;
-        }
-        job.update_value(|j| *j += 1);
-        let this = job.get_value();
-        if text.len() <= crate::geoparse::PIECE {
-            let places = loaded.0.with_untracked(|g| {
-                g.as_ref()
-                    .map(|g| crate::geoparse::geoparse(g, &text).places)
-                    .unwrap_or_default()
-            });
-            progress.set(None);
-            parsed.set(places);
-            return;
-        }
-        // (The gazetteer's bytes are shared: the clone is cheap.)
-        let Some(gazetteer) = loaded.0.with_untracked(Option::clone) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let mut reader = crate::geoparse::Reader::new(&gazetteer, &text, Default::default());
-            progress.set(Some((0, text.len())));
-            let mut shown_at = gazetteer::now_ms();
-            let mut slice_from = shown_at;
-            for range in crate::geoparse::pieces(&text, crate::geoparse::PIECE) {
-                if job.get_value() != this {
-                    return; // The text changed: a newer job reads it.
-                }
-                let end = range.end;
-                reader.read(range);
-                // The progress shows a few times a second: every change of the page makes the
-                // browser lay it out again, the long text in its box too.
-                let now = gazetteer::now_ms();
-                if now - shown_at >= PROGRESS_EVERY_MS {
-                    progress.set(Some((end, text.len())));
-                    shown_at = now;
-                }
-                // Pieces are read in slices of a few tens of milliseconds, then the browser
-                // has its turn.
-                if now - slice_from >= SLICE_MS {
-                    yield_to_browser().await;
-                    slice_from = gazetteer::now_ms();
-                }
-            }
-            progress.set(None);
-            parsed.set(reader.finish().places);
-        });
-    });
+    read_places(settled, loaded, parsed, progress);
     let found = Memo::new(move |_| {
         let places = parsed.get();
         corrections.with(|c| {
@@ -288,4 +196,123 @@ fn TilesSwitch() -> impl IntoView {
             " OpenStreetMap background"
         </label>
     }
+}
+
+/// The article a share link brings, if the page was opened by one: its text is stored as the
+/// article (the reader's own text kept, to be restored); a damaged link says so in `notice`
+/// and changes nothing.
+fn arrive_by_link(notice: RwSignal<Option<String>>) -> Option<crate::views::share::Shared> {
+    match sharing::from_link() {
+        Some(Ok(shared)) => {
+            let own = storage::load(storage::ARTICLE).unwrap_or_default();
+            if !own.trim().is_empty() && own != shared.text {
+                storage::save(storage::PREVIOUS, &own);
+            }
+            storage::save(storage::ARTICLE, &shared.text);
+            Some(shared)
+        }
+        Some(Err(e)) => {
+            notice.set(Some(format!("{e}. Your own text is as you left it.")));
+            None
+        }
+        None => None,
+    }
+}
+
+/// Keeps each article's corrections: another article in the box brings its own (none, or
+/// those it had), and every change is stored under the article's key.
+fn keep_corrections(
+    text: RwSignal<String>,
+    key: RwSignal<String>,
+    book: StoredValue<ByArticle>,
+    corrections: RwSignal<Corrections>,
+) {
+    // Another article in the box (a paste over the whole text, an example, a share link, the
+    // reader's own text restored) brings its own corrections: none, or those it had.
+    let before = StoredValue::new(text.with_untracked(|t| ArticleEnds::of(t)));
+    Effect::new(move |_| {
+        text.with(|now| {
+            if before.with_value(|old| old.replaced_by(now)) {
+                let k = article_key(now);
+                corrections.set(book.with_value(|b| b.get(&k)));
+                storage::save(storage::ARTICLE_KEY, &k);
+                key.set(k);
+            }
+            before.set_value(ArticleEnds::of(now));
+        })
+    });
+    Effect::new(move |_| {
+        let k = key.get_untracked();
+        let c = corrections.get();
+        book.update_value(|b| b.set(&k, c));
+        book.with_value(|b| match serde_json::to_string(b) {
+            Ok(json) if !b.articles.is_empty() => {
+                storage::save(storage::CORRECTIONS, &json);
+            }
+            _ => storage::remove(storage::CORRECTIONS),
+        });
+    });
+}
+
+/// Reads the places of the settled text into `parsed` whenever it changes. A long text is
+/// read a piece at a time, yielding to the browser between pieces, so the page stays
+/// responsive and shows in `progress` how far it has read.
+fn read_places(
+    settled: RwSignal<String>,
+    loaded: gazetteer::Loaded,
+    parsed: RwSignal<Vec<crate::geoparse::Place>>,
+    progress: RwSignal<Option<(usize, usize)>>,
+) {
+    let job = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = settled.get();
+        if !loaded.0.with(Option::is_some) {
+            parsed.set(Vec::new());
+            return;
+        }
+        job.update_value(|j| *j += 1);
+        let this = job.get_value();
+        if text.len() <= crate::geoparse::PIECE {
+            let places = loaded.0.with_untracked(|g| {
+                g.as_ref()
+                    .map(|g| crate::geoparse::geoparse(g, &text).places)
+                    .unwrap_or_default()
+            });
+            progress.set(None);
+            parsed.set(places);
+            return;
+        }
+        // (The gazetteer's bytes are shared: the clone is cheap.)
+        let Some(gazetteer) = loaded.0.with_untracked(Option::clone) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let mut reader = crate::geoparse::Reader::new(&gazetteer, &text, Default::default());
+            progress.set(Some((0, text.len())));
+            let mut shown_at = gazetteer::now_ms();
+            let mut slice_from = shown_at;
+            for range in crate::geoparse::pieces(&text, crate::geoparse::PIECE) {
+                if job.get_value() != this {
+                    return; // The text changed: a newer job reads it.
+                }
+                let end = range.end;
+                reader.read(range);
+                // The progress shows a few times a second: every change of the page makes the
+                // browser lay it out again, the long text in its box too.
+                let now = gazetteer::now_ms();
+                if now - shown_at >= PROGRESS_EVERY_MS {
+                    progress.set(Some((end, text.len())));
+                    shown_at = now;
+                }
+                // Pieces are read in slices of a few tens of milliseconds, then the browser
+                // has its turn.
+                if now - slice_from >= SLICE_MS {
+                    yield_to_browser().await;
+                    slice_from = gazetteer::now_ms();
+                }
+            }
+            progress.set(None);
+            parsed.set(reader.finish().places);
+        });
+    });
 }
