@@ -160,14 +160,40 @@ fn mentions_carry_their_sentences_and_spans() {
     assert_eq!(odd.text(), "");
 }
 
-/// Asserts that `text` pins exactly `expected`, in order.
+/// Checks that `text` pins exactly `expected`, in order. A failure is kept, not raised, so
+/// that the test reports every case it fails, when its [`Cases`] ends.
 fn pins(text: &str, expected: &[&str]) {
     let found = geoparse(world(), text);
-    assert_eq!(pinned(&found), expected, "in {text:?}");
+    let got = pinned(&found);
+    if got != expected {
+        FAILED.with(|f| {
+            f.borrow_mut().push(format!(
+                "{text:?}\n    expected {expected:?}\n    got      {got:?}"
+            ))
+        });
+    }
+}
+
+thread_local! {
+    /// The cases of the running test that failed (each test runs on a thread of its own).
+    static FAILED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The [`pins`] cases of one test: when it ends, the test fails with every case that failed.
+struct Cases;
+
+impl Drop for Cases {
+    fn drop(&mut self) {
+        let failed = FAILED.with(|f| std::mem::take(&mut *f.borrow_mut()));
+        if !failed.is_empty() && !std::thread::panicking() {
+            panic!("{} cases failed:\n{}", failed.len(), failed.join("\n"));
+        }
+    }
 }
 
 #[test]
 fn ordinary_words_are_not_places() {
+    let _cases = Cases;
     pins("May was warm. In March, Many drone crews moved west.", &[]);
     pins(
         "Drone strikes continued. Bank transfers were frozen by the Energy Agency.",
@@ -251,6 +277,7 @@ fn ordinary_words_are_not_places() {
 
 #[test]
 fn people_are_not_places() {
+    let _cases = Cases;
     pins("Vladimir Putin met Donald Trump.", &[]);
     // A surname that is also an ordinary word, when it speaks, after a country's name or a
     // name that some alias gives a capital (Bern is also "Ben").
@@ -429,6 +456,7 @@ fn people_are_not_places() {
 
 #[test]
 fn organisations_buildings_and_vehicles_are_not_places() {
+    let _cases = Cases;
     pins(
         "The White House, the Pentagon and the Kremlin all commented, as did the International Atomic Energy Agency.",
         &[],
@@ -510,6 +538,7 @@ fn organisations_buildings_and_vehicles_are_not_places() {
 
 #[test]
 fn demonyms_are_pins_only_when_asked_for() {
+    let _cases = Cases;
     let text = "Russian forces attacked Ukrainian defences.";
     assert!(geoparse(world(), text).places.is_empty());
     let found = geoparse_with(world(), text, Options { demonyms: true });
@@ -531,6 +560,7 @@ fn demonyms_are_pins_only_when_asked_for() {
 
 #[test]
 fn an_alias_of_a_city_abroad_is_seldom_what_the_text_means() {
+    let _cases = Cases;
     // "Hamas" is an alias of Hamm, Germany, in GeoNames: it neither pins Hamm nor makes the
     // story one about Germany, where a small Israeli town would be doubted.
     pins("Hamas gunmen attacked Sderot on October 7.", &["Sderot"]);
@@ -543,6 +573,7 @@ fn an_alias_of_a_city_abroad_is_seldom_what_the_text_means() {
 
 #[test]
 fn a_side_in_arms_says_who_acts_not_where() {
+    let _cases = Cases;
     // Russian forces, and Russia's ministry, fight in Ukraine: the Pokrovsk of the front, not
     // a Russian namesake.
     for text in [
@@ -650,6 +681,7 @@ fn a_side_in_arms_says_who_acts_not_where() {
 
 #[test]
 fn a_name_of_two_letters_is_a_place_only_after_a_locative() {
+    let _cases = Cases;
     // "Al" is the main name of Ål, Norway; "On" of a Belgian village.
     pins(
         "Al-Qaeda's affiliate attacked soldiers near Djibo. Al Gore spoke in Nashville.",
@@ -661,6 +693,7 @@ fn a_name_of_two_letters_is_a_place_only_after_a_locative() {
 
 #[test]
 fn a_capitalised_word_that_is_no_name_names_nothing() {
+    let _cases = Cases;
     // "Ive" is an alias of a Paris arrondissement: not "I've", even in a story about Paris.
     pins(
         "Talks in Paris ended. \"I've never seen such unity,\" Soper said.",
@@ -670,6 +703,7 @@ fn a_capitalised_word_that_is_no_name_names_nothing() {
 
 #[test]
 fn whole_names() {
+    let _cases = Cases;
     for (text, surface, kind) in [
         (
             "Fighting in the Donetsk region went on.",
@@ -798,6 +832,7 @@ fn whole_names() {
 
 #[test]
 fn ukrainian_and_russian_case_endings() {
+    let _cases = Cases;
     for (text, geonameid) in [
         ("Бої тривають біля Покровська.", 704422),
         ("Обстріл Костянтинівки триває.", 705104),
@@ -909,6 +944,7 @@ fn ukrainian_and_russian_case_endings() {
 
 #[test]
 fn countries_in_ukrainian_and_russian_and_the_words_that_are_none() {
+    let _cases = Cases;
     // Countries by their Ukrainian and Russian names, declined: not "Rossi", an Italian
     // village, for "России".
     for (text, countries) in [
@@ -1101,6 +1137,7 @@ fn capitals_listed_together_speak_for_their_governments() {
 
 #[test]
 fn a_sentence_without_capitals_is_read_as_a_headline() {
+    let _cases = Cases;
     // A chat message or a careless paste: the names that are no ordinary words are names.
     pins(
         "drones hit kharkiv and sumy last night, officials said",
@@ -1117,6 +1154,7 @@ fn a_sentence_without_capitals_is_read_as_a_headline() {
 
 #[test]
 fn datelines_and_headlines() {
+    let _cases = Cases;
     let found = geoparse(world(), "KYIV, Ukraine (AP) — Air raid sirens sounded.");
     assert_eq!(pinned(&found), ["KYIV", "Ukraine"]);
     assert_eq!(found.places[0].geonameid, Some(703448));
@@ -1158,6 +1196,7 @@ fn datelines_and_headlines() {
 
 #[test]
 fn a_state_abbreviation_names_its_state_where_it_qualifies_a_place() {
+    let _cases = Cases;
     // An American dateline: the abbreviation is the state, and it puts the town in it.
     let found = geoparse(
         world(),
@@ -1519,6 +1558,7 @@ fn a_place_the_gazetteer_lacks_is_placed_at_the_region_or_country_the_text_puts_
 
 #[test]
 fn a_name_with_its_generic_word_abbreviated_is_still_its_main_name() {
+    let _cases = Cases;
     // "St. Petersburg" is how English writes Saint Petersburg, not only the Florida city's name.
     let found = geoparse(world(), "Talks in St. Petersburg went on for days.");
     let spb = places_named(&found, "St. Petersburg");
@@ -2061,6 +2101,7 @@ fn each_mention_is_resolved_in_its_own_context() {
 /// same country for a country, else within 161 km.
 #[test]
 fn a_name_said_again_is_no_evidence_of_what_it_means() {
+    let _cases = Cases;
     // A local paper's London, said three times beside Canada, is London, Ontario: the other
     // mentions of "London" do not vote for the English capital.
     let found = geoparse(
@@ -2227,6 +2268,7 @@ fn a_long_text_is_read_on_every_core_as_the_web_app_reads_it() {
 
 #[test]
 fn a_principal_subdivision_is_known_as_a_first_level_region_is() {
+    let _cases = Cases;
     // England's counties are GeoNames' second-level regions, but no reader takes "Kent" for
     // Kent, Washington, nor "Devon" for a town in Alberta.
     let found = geoparse(
