@@ -99,6 +99,80 @@ const RECOGNITION: &[Case] = &[
         []
     ),
     t!(
+        cyrillic_first_word,
+        "cyrillic-first-word",
+        "Він сказав, що бої тривають.",
+        []
+    ),
+    t!(
+        declined_name,
+        "declined-name",
+        "Зеленський зустрівся з Макроном.",
+        []
+    ),
+    t!(
+        capitalised_word,
+        "capitalised-word",
+        "He said Ok to the plan.",
+        []
+    ),
+    t!(
+        armed_demonym,
+        "armed-demonym",
+        "Ukrainian forces attacked Pokrovsk.",
+        ["Pokrovsk (UA)"]
+    ),
+    t!(
+        abbreviation_that_qualifies,
+        "not lone-abbreviation",
+        "Police in Fresno, Calif. said so.",
+        ["Fresno (US)", "California (US)"]
+    ),
+    t!(
+        lone_abbreviation,
+        "lone-abbreviation",
+        "The Calif. team won.",
+        []
+    ),
+    t!(
+        ship_after_kind,
+        "ship-after-kind",
+        "The cruiser Sumy sank.",
+        []
+    ),
+    t!(
+        quoted_unit,
+        "quoted-unit",
+        "Бійці бригади «Суми» відбили атаку.",
+        []
+    ),
+    t!(
+        known_person,
+        "known-person",
+        "Warren Buffett spoke. Later, Warren left.",
+        []
+    ),
+    t!(
+        dateline,
+        "dateline",
+        "SUMY — Shelling went on overnight.",
+        ["Sumy (UA)"]
+    ),
+    t!(
+        kind_beside,
+        "kind-beside",
+        "The Kharkiv, a frigate, sank.",
+        []
+    ),
+    t!(ampersand, "ampersand", "Warren & Sons sold it.", []),
+    t!(
+        given_name_before_title,
+        "given-name-before-title",
+        "Warren Smith, a spokesman, said so.",
+        []
+    ),
+    t!(middle_initial, "middle-initial", "Ted K. Warren voted.", []),
+    t!(
         ordinary_word_after_a_locative,
         "ordinary-word",
         "The summit was held in Nice.",
@@ -249,7 +323,8 @@ fn world() -> &'static Gazetteer {
                 });
                 add(b, e, &[], &[])
             };
-        country(&mut b, "Ukraine", "UA", (31.4, 49.0), 41_000_000);
+        let ukraine = country(&mut b, "Ukraine", "UA", (31.4, 49.0), 41_000_000);
+        b.demonym(ukraine, "Ukrainian");
         country(&mut b, "Poland", "PL", (19.4, 52.1), 38_000_000);
         country(&mut b, "United States", "US", (-98.5, 39.8), 330_000_000);
         country(&mut b, "Russia", "RU", (90.0, 60.0), 144_000_000);
@@ -327,6 +402,16 @@ fn world() -> &'static Gazetteer {
             5_400_000,
             &[],
         );
+        let california = region(
+            &mut b,
+            "California",
+            "US",
+            (-119.4, 36.8),
+            "US.CA",
+            39_000_000,
+            &[],
+        );
+        b.abbreviation(california, "Calif.");
         let ohio = region(
             &mut b,
             "Ohio",
@@ -385,7 +470,7 @@ fn world() -> &'static Gazetteer {
             sumy_oblast,
             false,
         );
-        place(
+        let warsaw = place(
             &mut b,
             "Warsaw",
             "PL",
@@ -451,6 +536,19 @@ fn world() -> &'static Gazetteer {
         place(&mut b, "Elizabeth", "US", (-81.4, 40.6), 500, ohio, false);
         place(&mut b, "Pentagon", "US", (-81.5, 40.7), 100, ohio, false);
         place(&mut b, "Ace", "US", (-81.6, 40.8), 100, ohio, false);
+        b.name(warsaw, "Він", false);
+        let makronia = place(&mut b, "Makronia", "IN", (78.0, 20.0), 3_000, ohio, false);
+        b.name(makronia, "Макрон", false);
+        place(&mut b, "Ok", "US", (-81.7, 40.9), 100, ohio, false);
+        place(
+            &mut b,
+            "Fresno",
+            "US",
+            (-119.79, 36.74),
+            540_000,
+            california,
+            false,
+        );
         for word in ["nice", "may", "ace", "pentagon"] {
             b.common_word(word);
         }
