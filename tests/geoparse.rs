@@ -637,7 +637,9 @@ fn a_side_in_arms_says_who_acts_not_where() {
     }
     let found = geoparse(world(), "The US envoy flew to Hamburg to meet Merz.");
     assert_eq!(places_named(&found, "Hamburg")[0].country, "DE");
-    let found = geoparse(world(), "Storms hit the US, flooding Hamburg.");
+    // (A town the text ties to its neighbour is that town: a country named once would not be
+    // enough against a city known everywhere.)
+    let found = geoparse(world(), "Storms flooded Hamburg, south of Buffalo.");
     assert_eq!(places_named(&found, "Hamburg")[0].country, "US");
     // An armed group may take its name from a small place; a notable place before its
     // members is where they are from.
@@ -2354,4 +2356,97 @@ fn the_rule_catalogue_is_current() {
         "docs/rules.md is not the catalogue of the rules as they are: \
          run `cargo run --release --bin geoparse -- --rules > docs/rules.md`"
     );
+}
+
+#[test]
+fn a_world_city_keeps_its_sense_where_a_namesake_s_country_is_only_named() {
+    let _cases = Cases;
+    // A country or state named once is no evidence that a city known in every language is a
+    // small namesake there.
+    pins(
+        "Officials from Texas and Ohio joined the talks in Warsaw on Monday.",
+        &["Texas", "Ohio", "Warsaw"],
+    );
+    for (text, city, country) in [
+        (
+            "Officials from Texas and Ohio joined the talks in Warsaw on Monday.",
+            "Warsaw",
+            "PL",
+        ),
+        (
+            "Lawmakers from Ohio and Michigan met in Lisbon.",
+            "Lisbon",
+            "PT",
+        ),
+        (
+            "Lawmakers from Ohio and Michigan flew on to Amsterdam.",
+            "Amsterdam",
+            "NL",
+        ),
+        (
+            "A delegation from New Jersey arrived in Bogota on Tuesday.",
+            "Bogota",
+            "CO",
+        ),
+        // An explicit container, or a neighbour, still carries the namesake.
+        (
+            "Police in Warsaw, Ind., said the driver was arrested.",
+            "Warsaw",
+            "US",
+        ),
+        (
+            "Moscow, Idaho police said the suspect was arrested.",
+            "Moscow",
+            "US",
+        ),
+        ("PARIS, Mo. (AP) — A storm felled trees.", "PARIS", "US"),
+        ("Storms flooded Hamburg, south of Buffalo.", "Hamburg", "US"),
+    ] {
+        let found = geoparse(world(), text);
+        let place = places_named(&found, city);
+        assert_eq!(
+            place.first().map(|p| p.country.as_str()),
+            Some(country),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_towns_of_a_front_are_pinned_in_a_story_about_the_other_side() {
+    for town in [
+        "Kupiansk",
+        "Vuhledar",
+        "Avdiivka",
+        "Bakhmut",
+        "Toretsk",
+        "Chasiv Yar",
+        "Vovchansk",
+        "Myrnohrad",
+        "Selydove",
+        "Kurakhove",
+        "Huliaipole",
+        "Orikhiv",
+        "Kherson",
+        "Druzhkivka",
+        "Izium",
+        "Balakliia",
+        "Konotop",
+        "Shostka",
+        "Sievierodonetsk",
+        "Lysychansk",
+        "Lyman",
+        "Pokrovsk",
+        "Kostiantynivka",
+        "Siversk",
+    ] {
+        let text = format!("Russia's defence ministry said its troops had taken {town}.");
+        let found = geoparse(world(), &text);
+        let place = places_named(&found, town);
+        assert_eq!(
+            place.first().map(|p| p.country.as_str()),
+            Some("UA"),
+            "{text}"
+        );
+    }
 }

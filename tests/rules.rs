@@ -261,6 +261,18 @@ const PLACING: &[Case] = &[
 /// Resolution among readings.
 const RESOLUTION: &[Case] = &[
     t!(
+        a_renowned_city_over_a_named_state_s_namesake,
+        "prior",
+        "Officials from Ohio and Texas joined the talks in Warsaw.",
+        ["Ohio (US)", "Texas (US)", "Warsaw (PL)"]
+    ),
+    t!(
+        a_namesake_put_in_its_state,
+        "contained",
+        "Police in Warsaw, Ohio, said so.",
+        ["Warsaw (US)", "Ohio (US)"]
+    ),
+    t!(
         region_named_beside_a_town,
         "contained",
         "Troops entered Kostiantynivka, Donetsk region.",
@@ -412,6 +424,15 @@ fn world() -> &'static Gazetteer {
             &[],
         );
         b.abbreviation(california, "Calif.");
+        region(
+            &mut b,
+            "Texas",
+            "US",
+            (-99.0, 31.0),
+            "US.TX",
+            29_000_000,
+            &[],
+        );
         let ohio = region(
             &mut b,
             "Ohio",
@@ -537,6 +558,8 @@ fn world() -> &'static Gazetteer {
         place(&mut b, "Pentagon", "US", (-81.5, 40.7), 100, ohio, false);
         place(&mut b, "Ace", "US", (-81.6, 40.8), 100, ohio, false);
         b.name(warsaw, "Він", false);
+        b.renown(warsaw);
+        place(&mut b, "Warsaw", "US", (-81.9, 40.3), 1_500, ohio, false);
         let makronia = place(&mut b, "Makronia", "IN", (78.0, 20.0), 3_000, ohio, false);
         b.name(makronia, "Макрон", false);
         place(&mut b, "Ok", "US", (-81.7, 40.9), 100, ohio, false);

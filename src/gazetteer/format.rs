@@ -37,7 +37,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 6] = b"CMGAZT";
 /// The format version this build reads and writes (3: lakes, a kind that version 2 lacks, and
 /// principal second-level regions).
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 /// Header length in bytes.
 pub const HEADER_LEN: usize = 48;
 /// Record length in bytes.
@@ -65,6 +65,11 @@ pub const COMMON_WORD: u64 = 1 << 31;
 /// Flag in a record's kind byte: a place that is a national capital, or a second-level region
 /// that is a principal one (see [`crate::gazetteer::Entry::is_principal`]).
 pub const CAPITAL: u8 = 0x80;
+/// Flag in a record's kind byte: a place known far beyond its size (see
+/// [`crate::gazetteer::Entry::is_renowned`]).
+pub const RENOWNED: u8 = 0x08;
+/// The bits of a record's kind byte that hold its kind.
+pub const KIND_BITS: u8 = 0x07;
 /// Coordinate units per degree.
 pub const SCALE: f64 = 100_000.0;
 
@@ -75,7 +80,8 @@ pub(crate) const R_LON: usize = 8;
 pub(crate) const R_POPULATION: usize = 12;
 pub(crate) const R_NAME_OFFSET: usize = 16;
 pub(crate) const R_NAME_LEN: usize = 20;
-/// Kind in the low four bits, provenance in the next three, CAPITAL in the top bit.
+/// Kind in the low three bits, RENOWNED in the fourth, provenance in the next three, CAPITAL
+/// in the top bit.
 pub(crate) const R_KIND: usize = 21;
 pub(crate) const R_COUNTRY: usize = 22;
 pub(crate) const R_ADMIN1: usize = 24;

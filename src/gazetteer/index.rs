@@ -3,9 +3,10 @@
 
 use super::format::{
     A_CODE_LEN, A_CODE_OFFSET, A_EXTENT, A_SHAPE_LEN, A_SHAPE_START, ABBREVIATION, AREA_LEN,
-    CAPITAL, COMMON_WORD, DEMONYM, FormatError, HEADER_LEN, Header, MAIN_NAME, NONE, POSTING_SHIFT,
-    R_ADMIN1, R_ADMIN2, R_COUNTRY, R_GEONAMEID, R_KIND, R_LAT, R_LON, R_NAME_LEN, R_NAME_OFFSET,
-    R_POPULATION, RECORD_LEN, REGION_FORM, i32_at, to_degrees, u16_at, u32_at,
+    CAPITAL, COMMON_WORD, DEMONYM, FormatError, HEADER_LEN, Header, KIND_BITS, MAIN_NAME, NONE,
+    POSTING_SHIFT, R_ADMIN1, R_ADMIN2, R_COUNTRY, R_GEONAMEID, R_KIND, R_LAT, R_LON, R_NAME_LEN,
+    R_NAME_OFFSET, R_POPULATION, RECORD_LEN, REGION_FORM, RENOWNED, i32_at, to_degrees, u16_at,
+    u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use std::fmt;
@@ -196,7 +197,7 @@ impl Part {
             });
             let code = b[r + R_KIND];
             if !refs_ok
-                || usize::from(code & 0x0f) >= Kind::ALL.len()
+                || usize::from(code & KIND_BITS) >= Kind::ALL.len()
                 || usize::from((code >> 4) & 0x07) >= Provenance::ALL.len()
                 || self
                     .str(u32_at(b, r + R_NAME_OFFSET), u32::from(b[r + R_NAME_LEN]))
@@ -633,7 +634,7 @@ impl<'g> Entry<'g> {
 
     /// What sort of feature it is.
     pub fn kind(&self) -> Kind {
-        Kind::ALL[usize::from(self.part.bytes[self.at(R_KIND)] & 0x0f) % Kind::ALL.len()]
+        Kind::ALL[usize::from(self.part.bytes[self.at(R_KIND)] & KIND_BITS) % Kind::ALL.len()]
     }
 
     /// The GeoNames feature class (`A`, `H`, `L` or `P`).
@@ -650,6 +651,14 @@ impl<'g> Entry<'g> {
     /// Whether it is a national capital.
     pub fn is_capital(&self) -> bool {
         self.kind() == Kind::Place && self.part.bytes[self.at(R_KIND)] & CAPITAL != 0
+    }
+
+    /// Whether it is a place known far beyond its size: one GeoNames knows by many names (a
+    /// world city is written in every language, its small namesakes in one or two), or one
+    /// the curated supplement marks as named every day in the news it covers (the towns of a
+    /// front). The text's countries and regions do not carry a namesake over it.
+    pub fn is_renowned(&self) -> bool {
+        self.part.bytes[self.at(R_KIND)] & RENOWNED != 0
     }
 
     /// Whether it is a second-level region that ISO 3166-2 lists as a country's principal

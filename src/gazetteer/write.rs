@@ -3,7 +3,7 @@
 
 use super::format::{
     ABBREVIATION, CAPITAL, COMMON_WORD, DEMONYM, HEADER_LEN, Header, MAIN_NAME, MAX_NAME, NONE,
-    POSTING_SHIFT, RECORD_LEN, REGION_FORM, to_units, u32_at,
+    POSTING_SHIFT, RECORD_LEN, REGION_FORM, RENOWNED, to_units, u32_at,
 };
 use super::{Extent, Kind, Provenance};
 use crate::text::normalize;
@@ -39,6 +39,8 @@ pub struct NewEntry {
     /// Whether it is a national capital (a place) or a principal subdivision (a second-level
     /// region; see [`crate::gazetteer::Entry::is_principal`]).
     pub capital: bool,
+    /// Whether it is known far beyond its size (see [`crate::gazetteer::Entry::is_renowned`]).
+    pub renowned: bool,
 }
 
 impl NewEntry {
@@ -62,6 +64,7 @@ impl NewEntry {
             hull: Vec::new(),
             code: String::new(),
             capital: false,
+            renowned: false,
         }
     }
 }
@@ -121,6 +124,12 @@ impl IndexBuilder {
     /// Files a demonym of the entry ("Russian", "Russians" for Russia).
     pub fn demonym(&mut self, handle: u32, word: &str) {
         self.file(handle, word, DEMONYM);
+    }
+
+    /// Marks the entry as known far beyond its size (see
+    /// [`crate::gazetteer::Entry::is_renowned`]).
+    pub fn renown(&mut self, handle: u32) {
+        self.entries[handle as usize].renowned = true;
     }
 
     /// Files a written abbreviation of the entry ("Calif." for California, "D.C." for the
@@ -260,7 +269,10 @@ impl IndexBuilder {
             records.extend_from_slice(&name_offset.to_le_bytes());
             records.push(name_len as u8);
             let capital = if e.capital { CAPITAL } else { 0 };
-            records.push(kind_code(e.kind) | (provenance_code(e.provenance) << 4) | capital);
+            let renowned = if e.renowned { RENOWNED } else { 0 };
+            records.push(
+                kind_code(e.kind) | renowned | (provenance_code(e.provenance) << 4) | capital,
+            );
             records.push(country.first().copied().unwrap_or(0));
             records.push(country.get(1).copied().unwrap_or(0));
             records.extend_from_slice(&region(e.admin1).to_le_bytes());

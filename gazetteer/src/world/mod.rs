@@ -17,8 +17,8 @@ mod shapes;
 mod supplement;
 
 use names::{
-    ARABIC_SPEAKING, NAMESAKE_POPULATION, article_spellings, clamp, national_spelling, same_name,
-    stems_and_generics, without_article,
+    ARABIC_SPEAKING, NAMESAKE_POPULATION, article_spellings, clamp, national_spelling, renowned,
+    same_name, stems_and_generics, without_article,
 };
 pub use names::{keep_alias, region_forms};
 use shapes::{
@@ -473,6 +473,7 @@ impl World {
             entry.geonameid = city.geonameid;
             entry.population = clamp(city.population);
             entry.capital = geonames.capitals.contains(&city.geonameid);
+            entry.renowned = entry.capital || renowned(city);
             entry.admin1 = admin1.and_then(|r| self.region_handle.get(&r).copied());
             entry.admin2 = admin2.and_then(|r| self.region_handle.get(&r).copied());
             let entry_admin1 = entry.admin1;
@@ -666,6 +667,18 @@ impl World {
             None => self.country_handle.get(&row.country).copied(),
         };
         let handle = target.ok_or_else(|| format!("no entry {:?}", row.country))?;
+        if row.renowned {
+            // (The row names its entry, to be read: a wrong id is caught here.)
+            let entry = self.builder.entry(handle);
+            if entry.name != row.name {
+                return Err(format!(
+                    "{:?} is {:?}, not {:?}",
+                    row.country, entry.name, row.name
+                ));
+            }
+            self.builder.renown(handle);
+            return Ok(());
+        }
         for name in std::iter::once(&row.name).chain(&row.aliases) {
             if row.abbreviation {
                 self.builder.abbreviation(handle, name);

@@ -309,3 +309,20 @@ pub fn region_forms(name: &str, aliases: &[String], kind_word: &str, level: u8) 
     forms.dedup();
     forms
 }
+
+/// How many distinct names GeoNames must give a place for it to be renowned: known far beyond
+/// its size. A world city is written in every language (Warsaw has 68 names, Lisbon 54, Milan
+/// 42), its American namesakes in a few (Warsaw, Ohio, 1 to 8; the largest, Toledo, Ohio, 28);
+/// the towns of a front the news names every day reach it too (Kupiansk 45, Myrnohrad 43,
+/// Lyman 30), and the curated supplement marks those that do not.
+pub(super) const RENOWNED_NAMES: usize = 30;
+
+/// Whether GeoNames knows `city` by [`RENOWNED_NAMES`] distinct names or more.
+pub(super) fn renowned(city: &City) -> bool {
+    let names: HashSet<String> = city
+        .alternatenames
+        .iter()
+        .map(|n| n.to_lowercase())
+        .collect();
+    names.len() >= RENOWNED_NAMES
+}

@@ -11,6 +11,8 @@ pub(super) struct SupplementRow {
     pub(super) demonym: bool,
     /// An abbreviation row.
     pub(super) abbreviation: bool,
+    /// A row marking its entry as renowned (known far beyond its size).
+    pub(super) renowned: bool,
     pub(super) name: String,
     pub(super) aliases: Vec<String>,
     pub(super) country: String,
@@ -37,7 +39,7 @@ impl SupplementRow {
             "lake" => Some(Kind::Lake),
             "region" => Some(Kind::Region),
             "place" => Some(Kind::Place),
-            "alias" | "demonym" | "abbreviation" => None,
+            "alias" | "demonym" | "abbreviation" | "renowned" => None,
             other => return Err(format!("unknown kind {other:?}")),
         };
         let number = |s: &str| {
@@ -55,6 +57,7 @@ impl SupplementRow {
             return Ok(SupplementRow {
                 demonym: f[0] == "demonym",
                 abbreviation: f[0] == "abbreviation",
+                renowned: f[0] == "renowned",
                 ..SupplementRow::names(kind, &f)
             });
         }
@@ -97,6 +100,7 @@ impl SupplementRow {
             kind,
             demonym: false,
             abbreviation: false,
+            renowned: false,
             name: f[1].to_string(),
             aliases: f[2]
                 .split('|')

@@ -295,8 +295,10 @@ fn doubtful(scene: &Scene<'_, '_>, i: usize, chosen: &Reading<'_>) -> bool {
     // (A first-level region's other names are its names, from ISO 3166 and the CLDR, no
     // other place's alias: "Chechnya", "Tatarstan", "Kherson Governor".)
     let outright = scene.named_outright(i, chosen) || chosen.kind == Kind::Admin1;
+    // (A renowned place is no stranger anywhere: "Russia's defence ministry said its troops
+    // had taken Kupiansk".)
     let doubtful = if outright {
-        bare && strength < Strength::Notable
+        bare && strength < Strength::Notable && !chosen.renowned
     } else {
         strength < Strength::Major
     };

@@ -30,6 +30,8 @@ pub(crate) struct Reading<'g> {
     pub admin2: Option<u32>,
     /// Whether it is a national capital.
     pub capital: bool,
+    /// Whether it is known far beyond its size (see [`Entry::is_renowned`]).
+    pub renowned: bool,
     /// The point on the unit sphere.
     pub at: [f64; 3],
 }
@@ -48,6 +50,7 @@ impl<'g> Reading<'g> {
             admin1: e.admin1().map(|a| a.id()),
             admin2: e.admin2().map(|a| a.id()),
             capital: e.is_capital(),
+            renowned: e.is_renowned(),
             at: unit(e.point()),
         }
     }

@@ -16,6 +16,7 @@ use super::own::softmax;
 use super::reading::{Reading, chord_km, inside, reach, squared_chord, squared_chord_of_km, unit};
 use super::weights::WEIGHTS;
 use crate::gazetteer::Kind;
+use crate::geoparse::spot::{Strength, entry_strength};
 use rustc_hash::FxHashMap;
 
 /// How many spots on either side make a spot's context: the places of the same story, even
@@ -70,8 +71,9 @@ pub(crate) struct Scorer<'k, 'g> {
     nearness: &'k mut FxHashMap<(usize, usize), Vec<Option<Nearness>>>,
     window: Window<'g>,
     around: Around,
-    /// The scores with the window's context, by own scores, for the window as it stands.
-    with_window: FxHashMap<usize, Vec<f64>>,
+    /// The scores with the window's context, by own scores and whether the spot is put in a
+    /// place (see [`window_terms`]), for the window as it stands.
+    with_window: FxHashMap<(usize, bool), Vec<f64>>,
     changes_seen: usize,
     window_number: usize,
     /// The next anchor to enter the window, and the next to leave it.
@@ -171,34 +173,40 @@ impl<'k, 'g> Scorer<'k, 'g> {
             ..
         } = self;
         scores.clear();
-        scores.extend_from_slice(with_window.entry(scene.own_index(i)).or_insert_with(|| {
-            // (What the anchors say of a reading holds in every piece with the same window.)
-            let said = nearness
-                .entry((*window_number, spot.name))
-                .or_insert_with(|| vec![None; own.len()]);
-            let mut gathered = false;
-            let mut scores = scene.own_scores(i).to_vec();
-            for k in (0..own.len()).filter(&weighed) {
-                let o = &own[k];
-                // Regions the text is about, and nearness to its other places.
-                let said = *said[k].get_or_insert_with(|| {
-                    if !gathered {
-                        window.around(scene.name[i], around);
-                        gathered = true;
+        let tied = spot.cues.container.is_some();
+        scores.extend_from_slice(
+            with_window
+                .entry((scene.own_index(i), tied))
+                .or_insert_with(|| {
+                    // (What the anchors say of a reading holds in every piece with the same window.)
+                    let said = nearness
+                        .entry((*window_number, spot.name))
+                        .or_insert_with(|| vec![None; own.len()]);
+                    let mut gathered = false;
+                    let mut scores = scene.own_scores(i).to_vec();
+                    for k in (0..own.len()).filter(&weighed) {
+                        let o = &own[k];
+                        // Regions the text is about, and nearness to its other places.
+                        let said = *said[k].get_or_insert_with(|| {
+                            if !gathered {
+                                window.around(scene.name[i], around);
+                                gathered = true;
+                            }
+                            let nearest = around.nearest(o, window);
+                            Nearness {
+                                shares_region: around.shares_region(o),
+                                near: nearest.is_finite().then(|| {
+                                    WEIGHTS.anchor_near
+                                        * (-chord_km(nearest.sqrt()) / WEIGHTS.anchor_km).exp()
+                                }),
+                                local: around.local(o, window),
+                            }
+                        });
+                        window_terms(scene, i, o, said, &mut |_, points| scores[k] += points);
                     }
-                    let nearest = around.nearest(o, window);
-                    Nearness {
-                        shares_region: around.shares_region(o),
-                        near: nearest.is_finite().then(|| {
-                            WEIGHTS.anchor_near
-                                * (-chord_km(nearest.sqrt()) / WEIGHTS.anchor_km).exp()
-                        }),
-                    }
-                });
-                window_terms(scene, i, o, said, &mut |_, points| scores[k] += points);
-            }
-            scores
-        }));
+                    scores
+                }),
+        );
     }
 
     /// Adds to the scores of spot `i` what its sentence says (see [`sentence_terms`]).
@@ -243,6 +251,18 @@ impl<'k, 'g> Scorer<'k, 'g> {
 /// Calls `emit` with the name and points of what the window of anchors says of reading `o` of
 /// spot `i` (`said`: what its anchors say of it): the country the text is about, the
 /// anchors in its region, the nearest anchor.
+///
+/// The text's countries and anchors speak among readings of comparable renown: a minor place
+/// known no further than its size, or a place by an old name or alias ("Pokrovsk", Engels'
+/// old name), gets nothing from them but its region's against a renowned namesake in another
+/// country ("Officials from Texas and Ohio joined the talks in Warsaw" is Poland's capital,
+/// not Warsaw, Ohio), unless the text puts it in a place ("PARIS, Mo.", "Warsaw, Ind.": the
+/// sentence then decides), is plainly local to it (two anchors in its region, or a town or
+/// district within [`Weights::local_km`]: "a collision in Paris … Brant OPP", in Ontario) or
+/// is about its country (anchors of [`Weights::about_country`] there).
+///
+/// [`Weights::about_country`]: super::weights::Weights::about_country
+/// [`Weights::local_km`]: super::weights::Weights::local_km
 fn window_terms(
     scene: &Scene<'_, '_>,
     i: usize,
@@ -251,6 +271,23 @@ fn window_terms(
     emit: &mut impl FnMut(&'static str, f64),
 ) {
     let weight = scene.context_weight(i, o.country);
+    let outranked = o.kind == Kind::Place
+        && scene.spots[i].cues.container.is_none()
+        && !o.renowned
+        && (entry_strength(&o.entry) < Strength::Notable || !o.main_name)
+        && said.shares_region < 2
+        && weight < WEIGHTS.about_country
+        && !said.local
+        && scene.options[i].iter().any(|r| {
+            r.renowned && r.kind == Kind::Place && r.slot != o.slot && (r.main_name || !o.main_name)
+        });
+    if outranked {
+        emit(
+            "region_anchor",
+            WEIGHTS.region_anchor * f64::from(said.shares_region),
+        );
+        return;
+    }
     if weight > WEIGHTS.context_least && !o.country.is_empty() {
         emit(
             "country_context",
@@ -397,6 +434,9 @@ pub(crate) struct Nearness {
     shares_region: u8,
     /// The score its distance to the nearest anchor adds, if any anchor counts.
     near: Option<f64>,
+    /// Whether an anchor that is a settlement or a district lies within
+    /// [`Weights::local_km`](super::weights::Weights::local_km): the text is local to it.
+    local: bool,
 }
 
 /// The anchors around a spot, each distinct reading once by each name that found it (a text
@@ -479,6 +519,17 @@ struct Around {
 }
 
 impl Around {
+    /// Whether an anchor of `window` that is a settlement or a district lies within
+    /// [`Weights::local_km`](super::weights::Weights::local_km) of a candidate (a region's
+    /// point says nothing of where in it a place lies).
+    fn local(&self, o: &Reading<'_>, window: &Window<'_>) -> bool {
+        self.others.iter().any(|&k| {
+            let anchor = &window.distinct[k].0;
+            matches!(anchor.kind, Kind::Place | Kind::Admin2)
+                && squared_chord(o.at, anchor.at) < squared_chord_of_km(WEIGHTS.local_km)
+        })
+    }
+
     /// The [`reach`] of the nearest other anchor of `window` that is not a country from a
     /// candidate; infinite for none.
     fn nearest(&self, o: &Reading<'_>, window: &Window<'_>) -> f64 {

