@@ -19,7 +19,7 @@ pub(crate) struct Scene<'a, 'g> {
     pub spots: &'a [Spot],
     pub names: &'a [Name<'g>],
     /// The readings of each spot.
-    pub options: Vec<&'a [Reading<'g>]>,
+    pub readings: Vec<&'a [Reading<'g>]>,
     /// Each spot's own scores and their probabilities (see [`super::known::Known`]), by the
     /// place of each spot's in `worked_out`.
     worked_out: &'a [(Vec<f64>, Vec<f64>)],
@@ -46,20 +46,20 @@ pub(crate) struct Scene<'a, 'g> {
 }
 
 impl<'a, 'g> Scene<'a, 'g> {
-    /// The first pass over `spots`, whose names have the `readings` and key numbers given,
-    /// with each spot's own scores at `own_index` in `worked_out`.
+    /// The first pass over `spots`, whose names have the readings `by_name` and the key
+    /// numbers given, with each spot's own scores at `own_index` in `worked_out`.
     pub fn new(
         spots: &'a [Spot],
         names: &'a [Name<'g>],
-        readings: &'a [Vec<Reading<'g>>],
+        by_name: &'a [Vec<Reading<'g>>],
         key_numbers: &[usize],
         key_count: usize,
         worked_out: &'a [(Vec<f64>, Vec<f64>)],
         own_index: Vec<usize>,
     ) -> Scene<'a, 'g> {
-        let options: Vec<&[Reading<'g>]> =
-            spots.iter().map(|s| readings[s.name].as_slice()).collect();
-        let provisional = options
+        let readings: Vec<&[Reading<'g>]> =
+            spots.iter().map(|s| by_name[s.name].as_slice()).collect();
+        let provisional = readings
             .iter()
             .enumerate()
             .map(|(i, o)| o[best(&worked_out[own_index[i]].1)])
@@ -73,7 +73,7 @@ impl<'a, 'g> Scene<'a, 'g> {
         let mut scene = Scene {
             spots,
             names,
-            options,
+            readings,
             worked_out,
             own_index,
             provisional,
@@ -150,12 +150,13 @@ impl<'a, 'g> Scene<'a, 'g> {
         // (A reading in that region is the place, however far: "Tessalit, north of Kidal",
         // 300 km north of the town, in its region.)
         let far_from =
-            |by: &Reading<'_>| none_by(self.options[i], by.at, WEIGHTS.near_km, Some(region));
+            |by: &Reading<'_>| none_by(self.readings[i], by.at, WEIGHTS.near_km, Some(region));
         // (Where the place it lies by is itself in doubt, only when no reading of that place
         // is near: "Ternove and Berezove (both east of Novopavlivka)", a name of six villages,
         // is no Ternovo in the Carpathians.)
-        (far_from(by) && (self.sureness(n) >= WEIGHTS.sure || self.options[n].iter().all(far_from)))
-            .then_some(region)
+        (far_from(by)
+            && (self.sureness(n) >= WEIGHTS.sure || self.readings[n].iter().all(far_from)))
+        .then_some(region)
     }
 
     /// The anchors, and the weight each country has from them.
@@ -165,7 +166,7 @@ impl<'a, 'g> Scene<'a, 'g> {
         let anchors: Vec<usize> = (0..spots.len())
             .filter(|&i| {
                 let p = self.first(i);
-                let top = &self.options[i][best(p)];
+                let top = &self.readings[i][best(p)];
                 p[best(p)] >= WEIGHTS.sure
                     && (self.named_outright(i, top)
                         || entry_strength(&top.entry) >= Strength::Major)
@@ -198,11 +199,11 @@ impl<'a, 'g> Scene<'a, 'g> {
                 continue;
             }
             let p = self.first(i);
-            let top = &self.options[i][best(p)];
+            let top = &self.readings[i][best(p)];
             if !self.named_outright(i, top) || top.country.is_empty() {
                 continue;
             }
-            let mass: f64 = self.options[i]
+            let mass: f64 = self.readings[i]
                 .iter()
                 .zip(p)
                 .filter(|(o, _)| o.slot == top.slot)

@@ -158,7 +158,7 @@ pub(crate) fn resolve_traced<'g>(
         let ties = Ties::of(&scene, i);
         let probabilities = scorer.probabilities(&scene, i, &ties, &out);
         let (top, towns_set_aside) = country_or_town(&scene, i, probabilities, &ties, &qualified);
-        let chosen = scene.options[i][top];
+        let chosen = scene.readings[i][top];
         if ties.holders.iter().any(|y| inside(&chosen, y)) {
             qualified.insert(found.names[spot.name].key.as_str(), chosen.id);
         }
@@ -184,15 +184,15 @@ pub(crate) fn resolve_traced<'g>(
                 entry: area,
                 approximate: true,
                 confidence: WEIGHTS.approximate_confidence,
-                alternatives: alternatives(scene.options[i], probabilities, usize::MAX),
+                alternatives: alternatives(scene.readings[i], probabilities, usize::MAX),
             }),
             None if doubtful(&scene, i, &chosen) => None,
             None => Some(Resolution {
                 entry: chosen.entry,
                 approximate: false,
-                confidence: confidence(scene.options[i], probabilities, top, towns_set_aside),
+                confidence: confidence(scene.readings[i], probabilities, top, towns_set_aside),
                 alternatives: if chosen_before.insert(chosen.id) {
-                    alternatives(scene.options[i], probabilities, top)
+                    alternatives(scene.readings[i], probabilities, top)
                 } else {
                     Vec::new()
                 },
@@ -205,10 +205,10 @@ pub(crate) fn resolve_traced<'g>(
                 (None, None) => Outcome::Doubtful,
             };
             let mut evidence = |k: usize| {
-                let o = &scene.options[i][k];
+                let o = &scene.readings[i][k];
                 let mut terms = vec![("prior", own::prior(o))];
-                let holders = own::namesake_holders(scene.options[i]);
-                own::own_terms(spot, scene.options[i], &holders, o, &mut |n, w| {
+                let holders = own::namesake_holders(scene.readings[i]);
+                own::own_terms(spot, scene.readings[i], &holders, o, &mut |n, w| {
                     terms.push((n, w))
                 });
                 scorer.explain(&scene, i, &ties, &out, k, &mut |n, w| terms.push((n, w)));
@@ -249,7 +249,7 @@ fn country_or_town(
     ties: &Ties<'_, '_>,
     qualified: &HashMap<&str, u32>,
 ) -> (usize, bool) {
-    let (spot, own) = (&scene.spots[i], scene.options[i]);
+    let (spot, own) = (&scene.spots[i], scene.readings[i]);
     let top = best(probabilities);
     if let Some(country) = country_named(own) {
         let c = &own[top];
@@ -331,8 +331,8 @@ fn confidence(
 }
 
 /// The reading of a name that is a country's main name, if any.
-fn country_named(options: &[Reading<'_>]) -> Option<usize> {
-    options
+fn country_named(readings: &[Reading<'_>]) -> Option<usize> {
+    readings
         .iter()
         .position(|o| o.main_name && o.kind == Kind::Country)
 }
@@ -340,7 +340,7 @@ fn country_named(options: &[Reading<'_>]) -> Option<usize> {
 /// The likeliest other readings of a spot resolved to reading `chosen`, best first, each with
 /// its probability against the chosen one (see [`against_runner_up`]).
 fn alternatives<'g>(
-    options: &[Reading<'g>],
+    readings: &[Reading<'g>],
     probabilities: &[f64],
     chosen: usize,
 ) -> Vec<(Entry<'g>, f64)> {
@@ -356,7 +356,7 @@ fn alternatives<'g>(
             .unwrap_or(top.len());
         if at < 3 {
             top.truncate(2);
-            top.insert(at, (options[i].entry, p));
+            top.insert(at, (readings[i].entry, p));
         }
     }
     // (Each as it fares against the chosen one, as the chosen one's confidence is told; with

@@ -46,13 +46,15 @@ pub(crate) fn prior(o: &Reading<'_>) -> f64 {
 }
 
 /// Scores from the spot's own words: each reading's [`prior`] and its [`own_terms`].
-pub(crate) fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
-    let holders = namesake_holders(options);
-    options
+pub(crate) fn own_cues(spot: &Spot, readings: &[Reading<'_>]) -> Vec<f64> {
+    let holders = namesake_holders(readings);
+    readings
         .iter()
         .map(|o| {
             let mut score = prior(o);
-            own_terms(spot, options, &holders, o, &mut |_, points| score += points);
+            own_terms(spot, readings, &holders, o, &mut |_, points| {
+                score += points
+            });
             score
         })
         .collect()
@@ -61,8 +63,8 @@ pub(crate) fn own_cues(spot: &Spot, options: &[Reading<'_>]) -> Vec<f64> {
 /// The regions holding a place of a name: (region, whether the place is named by its main
 /// name, whether it is a city of millions, which counts even when the text uses its alias, as
 /// in "New York").
-pub(crate) fn namesake_holders(options: &[Reading<'_>]) -> Vec<(u32, bool, bool)> {
-    options
+pub(crate) fn namesake_holders(readings: &[Reading<'_>]) -> Vec<(u32, bool, bool)> {
+    readings
         .iter()
         .filter(|p| p.entry.kind() == Kind::Place)
         .flat_map(|p| {
@@ -76,10 +78,10 @@ pub(crate) fn namesake_holders(options: &[Reading<'_>]) -> Vec<(u32, bool, bool)
 }
 
 /// Calls `emit` with the name and points of each piece of evidence its spot's own words give
-/// reading `o` of `options`, beyond its prior, in the order they add up.
+/// reading `o` of `readings`, beyond its prior, in the order they add up.
 pub(crate) fn own_terms(
     spot: &Spot,
-    options: &[Reading<'_>],
+    readings: &[Reading<'_>],
     namesake_holders: &[(u32, bool, bool)],
     o: &Reading<'_>,
     emit: &mut impl FnMut(&'static str, f64),
@@ -134,7 +136,7 @@ pub(crate) fn own_terms(
     if matches!(kind, Kind::Admin1 | Kind::Admin2)
         && !o.region_form
         && !spot.cues.wants_area
-        && options
+        && readings
             .iter()
             .any(|w| matches!(w.kind, Kind::Sea | Kind::Lake | Kind::River))
     {
@@ -151,7 +153,7 @@ pub(crate) fn own_terms(
     if kind == Kind::Admin1
         && !o.region_form
         && !spot.cues.wants_area
-        && options
+        && readings
             .iter()
             .any(|c| c.kind == Kind::Country && c.country == o.country)
     {

@@ -140,7 +140,7 @@ impl<'g> Case<'_, '_, 'g> {
     }
 
     fn own(&self) -> &[Reading<'g>] {
-        self.scene.options[self.i]
+        self.scene.readings[self.i]
     }
 
     /// A village, not a town of its own size: the rules of lists may place it among its
@@ -213,7 +213,7 @@ impl<'g> Case<'_, '_, 'g> {
         let scene = self.scene;
         let region_of_list = list_container(scene.spots, self.i)
             .and_then(|c| {
-                containers(scene.options[c], scene.first(c))
+                containers(scene.readings[c], scene.first(c))
                     .into_iter()
                     .next()
             })
@@ -343,7 +343,7 @@ impl<'g> Case<'_, '_, 'g> {
         // listed next, sure or not.)
         let near_next = || {
             next.is_some_and(|j| {
-                scene.options[j]
+                scene.readings[j]
                     .iter()
                     .any(|o| !none_by(own, o.at, WEIGHTS.list_km, None))
             })

@@ -38,7 +38,7 @@ impl<'a, 'g> Ties<'a, 'g> {
         Ties {
             holders: cues
                 .container
-                .map(|c| containers(scene.options[c], scene.first(c)))
+                .map(|c| containers(scene.readings[c], scene.first(c)))
                 .unwrap_or_default(),
             listed_with_holder: cues
                 .container
@@ -49,10 +49,10 @@ impl<'a, 'g> Ties<'a, 'g> {
 
 /// The readings a container spot may stand for: its three likeliest.
 pub(crate) fn containers<'r, 'g>(
-    options: &'r [Reading<'g>],
+    readings: &'r [Reading<'g>],
     probabilities: &[f64],
 ) -> Vec<&'r Reading<'g>> {
-    let mut ranked: Vec<(f64, &Reading<'g>)> = options
+    let mut ranked: Vec<(f64, &Reading<'g>)> = readings
         .iter()
         .zip(probabilities)
         .map(|(o, p)| (*p, o))
@@ -161,7 +161,7 @@ impl<'k, 'g> Scorer<'k, 'g> {
     /// around it say. That depends only on its own scores (its name and cues) and on the
     /// window: worked out once while both stay.
     fn window_scores(&mut self, scene: &Scene<'_, 'g>, i: usize, weighed: impl Fn(&usize) -> bool) {
-        let own = scene.options[i];
+        let own = scene.readings[i];
         let spot = &scene.spots[i];
         let Scorer {
             nearness,
@@ -220,7 +220,7 @@ impl<'k, 'g> Scorer<'k, 'g> {
     ) {
         let view = SentenceView::of(scene, i, out, &mut self.in_sentence);
         let scores = &mut self.scores;
-        for k in (0..scene.options[i].len()).filter(weighed) {
+        for k in (0..scene.readings[i].len()).filter(weighed) {
             sentence_terms(scene, &view, ties, k, &mut |_, points| scores[k] += points);
         }
     }
@@ -241,7 +241,7 @@ impl<'k, 'g> Scorer<'k, 'g> {
             .get(&(self.window_number, scene.spots[i].name))
             .and_then(|said| said[k]);
         if let Some(said) = said {
-            window_terms(scene, i, &scene.options[i][k], said, emit);
+            window_terms(scene, i, &scene.readings[i][k], said, emit);
         }
         let view = SentenceView::of(scene, i, out, &mut self.in_sentence);
         sentence_terms(scene, &view, ties, k, emit);
@@ -278,7 +278,7 @@ fn window_terms(
         && said.shares_region < 2
         && weight < WEIGHTS.about_country
         && !said.local
-        && scene.options[i].iter().any(|r| {
+        && scene.readings[i].iter().any(|r| {
             r.renowned && r.kind == Kind::Place && r.slot != o.slot && (r.main_name || !o.main_name)
         });
     if outranked {
@@ -332,7 +332,7 @@ impl<'s> SentenceView<'s> {
         buffer.extend(sentence_spots(spots, i).filter(|&j| {
             j != i && name[j] != name[i] && provisional[j].kind != Kind::Country && !scene.strays[j]
         }));
-        let capital_beside = scene.options[i].iter().any(|o| o.capital)
+        let capital_beside = scene.readings[i].iter().any(|o| o.capital)
             && sentence_spots(spots, i).any(|j| {
                 j != i
                     && name[j] != name[i]
@@ -373,7 +373,7 @@ fn sentence_terms(
 ) {
     let (i, provisional) = (view.i, &scene.provisional);
     let spot = &scene.spots[i];
-    let o = &scene.options[i][k];
+    let o = &scene.readings[i][k];
     let reach_km = squared_chord_of_km(WEIGHTS.nearness_reach_km);
     let nearest_in_sentence = view
         .in_sentence
@@ -394,7 +394,7 @@ fn sentence_terms(
     // The other side of "X in Y": Y is likelier what holds a reading of X.
     for &j in &scene.held[i] {
         let listed = spot.cues.list == Some(j);
-        if scene.options[j]
+        if scene.readings[j]
             .iter()
             .any(|x| inside(x, o) && (x.main_name || !listed))
         {
