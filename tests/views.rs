@@ -61,8 +61,22 @@ fn geojson_is_a_feature_collection_of_points_with_mentions() {
 fn csv_has_a_row_per_mention_and_quotes_what_needs_it() {
     let csv = export::csv(&found());
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
-    assert_eq!(lines[0], export::CSV_HEADER);
+    assert_eq!(lines[0], export::CSV_COLUMNS.join(","));
     assert_eq!(lines.len(), 4);
+    // Read back by a CSV reader, every row has a field for every column, the cue in its own.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, export::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        assert_eq!(row.len(), export::CSV_COLUMNS.len(), "{row:?}");
+    }
+    assert_eq!(&rows[0][0], "Kharkiv");
+    assert_eq!(
+        &rows[0][13],
+        "Strikes hit Kharkiv, \"the second city\", and Odesa."
+    );
     // The first sentence holds commas and quotes: quoted, quotes doubled.
     assert!(
         lines[1].contains("\"Strikes hit Kharkiv, \"\"the second city\"\", and Odesa.\""),
@@ -72,7 +86,10 @@ fn csv_has_a_row_per_mention_and_quotes_what_needs_it() {
     assert!(lines[1].starts_with("Kharkiv,place,706483,UA,"));
     // A sentence starting with "=" must not become a spreadsheet formula.
     let formula = geoparse(world(), "=HYPERLINK(1) Kyiv");
-    assert!(export::csv(&formula).contains("\"'=HYPERLINK(1) Kyiv\""));
+    let written = export::csv(&formula);
+    let mut reader = csv::Reader::from_reader(written.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[13], "'=HYPERLINK(1) Kyiv", "{written}");
 }
 
 #[test]

@@ -52,14 +52,35 @@ fn round(v: f64) -> f64 {
     (v * 1000.0).round() / 1000.0
 }
 
-/// The CSV header.
-pub const CSV_HEADER: &str =
-    "place,kind,geonameid,country,admin1,lat,lon,confidence,approximate,mention,start,end,sentence";
+/// The CSV columns, in order: one header field for every field of a row.
+pub const CSV_COLUMNS: [&str; 14] = [
+    "place",
+    "kind",
+    "geonameid",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "confidence",
+    "approximate",
+    "mention",
+    "start",
+    "end",
+    "cue",
+    "sentence",
+];
 
-/// CSV: a header, then one row per mention, with its place's fields.
+/// CSV (RFC 4180, written by the `csv` crate): a header of [`CSV_COLUMNS`], then one row per
+/// mention, with its place's fields.
 pub fn csv(found: &Geoparse) -> String {
-    let mut out = String::from(CSV_HEADER);
-    out.push_str("\r\n");
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut write = |row: &[String]| {
+        // (Writing to memory cannot fail.)
+        let _ = out.write_record(row);
+    };
+    write(&CSV_COLUMNS.map(str::to_string));
     for (p, m) in found.mentions() {
         let fields = [
             p.name.clone(),
@@ -77,23 +98,17 @@ pub fn csv(found: &Geoparse) -> String {
             m.cue.map(|c| c.as_str()).unwrap_or_default().to_string(),
             m.sentence.to_string(),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        write(&fields.map(|f| csv_field(&f)));
     }
-    out
+    let bytes = out.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// A field as a spreadsheet must read it: one that would start a formula (=, +, - or @, and
+/// not a number) is written as text, behind an apostrophe.
 fn csv_field(f: &str) -> String {
-    // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
-    let formula = f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err();
-    if formula || f.contains([',', '"', '\n', '\r']) {
-        let body = f.replace('"', "\"\"");
-        if formula {
-            format!("\"'{body}\"")
-        } else {
-            format!("\"{body}\"")
-        }
+    if f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err() {
+        format!("'{f}")
     } else {
         f.to_string()
     }
