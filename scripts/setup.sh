@@ -56,7 +56,7 @@ setup_build_tools() {
 }
 
 setup_test_tools() {
-  apt_install chromium
+  apt_install chromium gdal-bin
 }
 
 # Builds the site into dist/ (release: size-tuned, wasm-opt -Oz).
