@@ -22,7 +22,11 @@ fn ogrinfo(file: &Path, args: &[&str]) -> String {
         .arg(file)
         .output()
         .expect("ogrinfo runs: install Debian's gdal-bin (scripts/test does)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -58,11 +62,22 @@ fn every_export_opens_in_gdal_with_its_features_and_fields() {
     std::fs::write(&geojson, export::geojson(&found).to_string()).unwrap();
     let summary = ogrinfo(&geojson, &["-so"]);
     assert_eq!(feature_count(&summary), found.places.len(), "{summary}");
-    for field in ["name: String", "kind: String", "geonameid: Integer", "confidence: Real"] {
-        assert!(summary.contains(field), "GeoJSON lacks {field:?}: {summary}");
+    for field in [
+        "name: String",
+        "kind: String",
+        "geonameid: Integer",
+        "confidence: Real",
+    ] {
+        assert!(
+            summary.contains(field),
+            "GeoJSON lacks {field:?}: {summary}"
+        );
     }
     let feature = ogrinfo(&geojson, &["-q", "-fid", "0"]);
-    assert!(feature.contains(&format!("name (String) = {}", first.name)), "{feature}");
+    assert!(
+        feature.contains(&format!("name (String) = {}", first.name)),
+        "{feature}"
+    );
 
     // KML: a placemark per place, named.
     let kml = dir.join("places.kml");
@@ -70,7 +85,10 @@ fn every_export_opens_in_gdal_with_its_features_and_fields() {
     let summary = ogrinfo(&kml, &["-so"]);
     assert_eq!(feature_count(&summary), found.places.len(), "{summary}");
     let feature = ogrinfo(&kml, &["-q"]);
-    assert!(feature.contains(&format!("Name (String) = {}", first.name)), "{feature}");
+    assert!(
+        feature.contains(&format!("Name (String) = {}", first.name)),
+        "{feature}"
+    );
 
     // CSV: a row per mention, every column a field of its own, points from lat and lon.
     let csv = dir.join("mentions.csv");
@@ -80,14 +98,22 @@ fn every_export_opens_in_gdal_with_its_features_and_fields() {
     assert_eq!(feature_count(&summary), found.mentions().len(), "{summary}");
     for column in export::CSV_COLUMNS {
         assert!(
-            summary.lines().any(|l| l.starts_with(&format!("{column}: "))),
+            summary
+                .lines()
+                .any(|l| l.starts_with(&format!("{column}: "))),
             "CSV lacks the field {column:?}: {summary}"
         );
     }
     let feature = ogrinfo(&csv, &[&["-q", "-fid", "1"][..], &points[..]].concat());
     let (place, mention) = found.mentions()[0];
-    assert!(feature.contains(&format!("place (String) = {}", place.name)), "{feature}");
-    assert!(feature.contains(&format!("mention (String) = {}", mention.text())), "{feature}");
+    assert!(
+        feature.contains(&format!("place (String) = {}", place.name)),
+        "{feature}"
+    );
+    assert!(
+        feature.contains(&format!("mention (String) = {}", mention.text())),
+        "{feature}"
+    );
     assert!(feature.contains("POINT ("), "no point: {feature}");
     let _ = std::fs::remove_dir_all(&dir);
 }
