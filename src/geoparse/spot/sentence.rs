@@ -234,8 +234,12 @@ impl<'t> Sentence<'_, 't, '_> {
             || next.is_some_and(|w| is_conjunction(self.vocabulary.lower(w)));
         let front = next.is_some_and(|w| w.is(Word::FRONT))
             || (listed_on && self.list_end(last) == Some(ListEnd::Front));
-        // (An office's title after it says which: "Texas Gov.", "Kyiv Mayor".)
-        let office = |class| next.is_some_and(|w| w.is(class));
+        // (An office's title after it, or after its possessive, says which: "Texas Gov.",
+        // "Kyiv Mayor", "Georgia's governor".)
+        let owned_word = owned
+            .filter(|_| self.words[last].possessive)
+            .map(|k| self.word(k));
+        let office = |class| next.or(owned_word).is_some_and(|w| w.is(class));
         Cues {
             locative,
             wants_area: next.is_some_and(|w| w.is(Word::AREA))
