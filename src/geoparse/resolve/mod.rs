@@ -204,10 +204,10 @@ pub(crate) fn resolve_traced<'g>(
                 (None, Some(r)) => Outcome::Pinned(r.confidence),
                 (None, None) => Outcome::Doubtful,
             };
+            let holders = own::namesake_holders(scene.readings[i]);
             let mut evidence = |k: usize| {
                 let o = &scene.readings[i][k];
                 let mut terms = vec![("prior", own::prior(o))];
-                let holders = own::namesake_holders(scene.readings[i]);
                 own::own_terms(spot, scene.readings[i], &holders, o, &mut |n, w| {
                     terms.push((n, w))
                 });

@@ -199,7 +199,10 @@ impl<'k, 'g> Scorer<'k, 'g> {
                                     WEIGHTS.anchor_near
                                         * (-chord_km(nearest.sqrt()) / WEIGHTS.anchor_km).exp()
                                 }),
-                                local: around.local(o, window),
+                                // (Asked only where `window_terms` may read it.)
+                                local: o.kind == Kind::Place
+                                    && !o.renowned
+                                    && around.local(o, window),
                             }
                         });
                         window_terms(scene, i, o, said, &mut |_, points| scores[k] += points);
@@ -435,7 +438,8 @@ pub(crate) struct Nearness {
     /// The score its distance to the nearest anchor adds, if any anchor counts.
     near: Option<f64>,
     /// Whether an anchor that is a settlement or a district lies within
-    /// [`Weights::local_km`](super::weights::Weights::local_km): the text is local to it.
+    /// [`Weights::local_km`](super::weights::Weights::local_km): the text is local to it
+    /// (worked out only for a place that is not renowned, the only one it matters for).
     local: bool,
 }
 
